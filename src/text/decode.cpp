@@ -1,0 +1,116 @@
+// decode(): bytes -> SourceText, or a located DecodeError.
+#include <fmt/format.h>
+#include <unicode/ucnv.h>
+
+#include "source_text_builder.hpp"
+#include "text_detail.hpp"
+
+namespace digestkit {
+
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+struct UnicodeBom {
+  std::string_view bytes;
+  const char* charset;
+};
+
+// UTF-32LE first: its BOM begins with the UTF-16LE one.
+constexpr UnicodeBom kWideBoms[] = {
+    {std::string_view("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
+    {std::string_view("\x00\x00\xFE\xFF", 4), "UTF-32BE"},
+    {std::string_view("\xFE\xFF", 2), "UTF-16BE"},
+    {std::string_view("\xFF\xFE", 2), "UTF-16LE"},
+};
+
+// The location of `offset` in `text`, of which only text[0, offset) need be
+// valid: what precedes a fault is all there is to count.
+Location locate_in_prefix(std::string_view text, std::size_t offset) {
+  const std::string_view prefix = text.substr(0, offset);
+  std::vector<std::size_t> starts;
+  LineEndings endings;
+  SourceTextBuilder::index_lines(prefix, starts, endings);
+  return SourceTextBuilder::locate(prefix, starts, prefix.size());
+}
+
+Decoded failure(std::string message, std::size_t input_offset, Location location) {
+  Decoded decoded;
+  decoded.error = DecodeError{std::move(message), input_offset, location};
+  return decoded;
+}
+
+Decoded transcode_fault(const text_detail::Transcoded& converted) {
+  const auto& fault = *converted.fault;
+  return failure(fault.message, fault.input_offset, locate_in_prefix(converted.utf8, fault.output_size));
+}
+
+Decoded success(std::unique_ptr<SourceText> source) {
+  Decoded decoded;
+  decoded.source = std::move(source);
+  return decoded;
+}
+
+Decoded decode_transcoded(std::string_view bytes, std::string path, const char* charset, bool had_bom) {
+  text_detail::Transcoded converted = text_detail::transcode_to_utf8(bytes, charset);
+  if (converted.fault) return transcode_fault(converted);
+  // A forced UTF-16LE/BE or UTF-32 converter passes a BOM through as U+FEFF.
+  if (std::string_view(converted.utf8).substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+    converted.utf8.erase(0, kUtf8Bom.size());
+    had_bom = true;
+  }
+  auto source = std::make_unique<SourceText>(std::move(path), std::move(converted.utf8));
+  source->encoding = std::move(converted.charset);
+  source->had_bom = had_bom;
+  source->transcoded = true;
+  return success(std::move(source));
+}
+
+Decoded decode_utf8(std::string_view bytes, std::string path, bool try_legacy) {
+  const bool had_bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
+  const std::string_view body = had_bom ? bytes.substr(kUtf8Bom.size()) : bytes;
+  const auto fault = text_detail::find_invalid_utf8(body);
+  if (!fault) {
+    auto source = std::make_unique<SourceText>(std::move(path), std::string(body));
+    source->had_bom = had_bom;
+    return success(std::move(source));
+  }
+  // A UTF-8 BOM declares the charset; only undeclared input is detected.
+  if (try_legacy && !had_bom) {
+    if (auto detected = text_detail::detect_legacy(bytes)) {
+      auto source = std::make_unique<SourceText>(std::move(path), std::move(detected->utf8));
+      source->encoding = std::move(detected->charset);
+      source->transcoded = true;
+      source->detection_confidence = detected->confidence;
+      return success(std::move(source));
+    }
+  }
+  const std::size_t input_offset = fault->offset + (had_bom ? kUtf8Bom.size() : 0);
+  const char* what = fault->length == 1 ? "byte" : "sequence";
+  std::string message =
+      fmt::format("invalid UTF-8 {} {} at byte offset {}", what,
+                  text_detail::hex_bytes(body.substr(fault->offset, fault->length)), input_offset);
+  if (try_legacy && !had_bom)
+    message += " (not a recognised legacy encoding either; use --encoding NAME to force one)";
+  return failure(std::move(message), input_offset, locate_in_prefix(body, fault->offset));
+}
+
+bool names_utf8(const std::string& charset) { return ucnv_compareNames(charset.c_str(), "UTF-8") == 0; }
+
+}  // namespace
+
+Decoded decode(std::string_view bytes, std::string path, const DecodeOptions& options) {
+  if (options.encoding && !names_utf8(*options.encoding)) {
+    return decode_transcoded(bytes, std::move(path), options.encoding->c_str(), false);
+  }
+  if (!options.encoding) {
+    for (const auto& bom : kWideBoms) {
+      if (bytes.substr(0, bom.bytes.size()) == bom.bytes) {
+        return decode_transcoded(bytes.substr(bom.bytes.size()), std::move(path), bom.charset, true);
+      }
+    }
+  }
+  return decode_utf8(bytes, std::move(path), options.detect_legacy && !options.encoding);
+}
+
+}  // namespace digestkit
