@@ -1,0 +1,47 @@
+// Diagnostics shared by the parser, the linter and every command that reports
+// a problem with an input.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "digestkit/source.hpp"
+
+namespace digestkit {
+
+enum class Severity : unsigned char { Info, Warning, Error };
+
+[[nodiscard]] std::string_view to_string(Severity severity);
+
+struct Diagnostic {
+  std::string code;        // "DG203"
+  Severity severity = Severity::Error;
+  std::string path;
+  Location location;       // start of the offending text
+  std::size_t length = 0;  // bytes highlighted from location.offset
+  std::size_t input_offset = 0;  // byte offset in the raw input file
+  std::string message;
+};
+
+struct ParseError;
+struct ParsedFile;
+
+// A parse or decode error as a Diagnostic (severity error).
+[[nodiscard]] Diagnostic to_diagnostic(const SourceText& source, const ParseError& error);
+[[nodiscard]] Diagnostic to_diagnostic(const std::string& path, const DecodeError& error);
+// Every parse and decode error of a file, in order.
+[[nodiscard]] std::vector<Diagnostic> errors_of(const ParsedFile& file);
+
+struct RenderOptions {
+  bool color = false;
+  bool show_source = true;  // the source line and a caret under the column
+};
+
+// clang style: "path:line:col: error: message [DG103]" then the source line
+// and a caret placed by display column (CJK text is two cells wide).
+[[nodiscard]] std::string render_text(const Diagnostic& diagnostic, const SourceText* source,
+                                      const RenderOptions& options = {});
+
+}  // namespace digestkit

@@ -1,0 +1,94 @@
+// The normaliser: AST -> canonical text (the layout of the seed posts).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "digestkit/diagnostic.hpp"
+#include "digestkit/document.hpp"
+#include "digestkit/parse.hpp"
+
+namespace digestkit {
+
+// Each repair is on by default and can be turned off (CLI flag or [fmt] in
+// digest.toml). Repairs that happen by construction when printing from the
+// AST (line endings, BOM, trailing blanks, blank-line counts, label and date
+// spellings, author separators, trimming of every field) are not optional:
+// there is no other output. docs/fmt.md describes each repair.
+struct FormatOptions {
+  bool nfc = true;                // ICU NFC on every text field
+  bool collapse_spaces = true;    // runs of spaces inside titles, names, comments -> one
+                                  // (also abstracts, category tags and the footer)
+  bool replace_tabs = true;       // tab -> space
+  bool replace_nbsp = true;       // NBSP and other Zs spaces -> space
+  bool remove_zero_width = true;  // ZWSP, ZWNJ, ZWJ, WJ, BOM inside text removed
+};
+
+// One digest in canonical form, ending with "\u00a0\u00a0目录" (no final newline).
+[[nodiscard]] std::string format_document(const Document& document, const FormatOptions& options = {});
+// Several digests back to back: joined by a single "\n".
+[[nodiscard]] std::string format_documents(const std::vector<Document>& documents,
+                                           const FormatOptions& options = {});
+
+// One text field as format_document prints it: zero-width characters
+// removed, tabs and other spaces turned into U+0020, NFC, runs of spaces
+// collapsed, white space at both ends trimmed (each step as `options` say).
+[[nodiscard]] std::string repair_text(std::string_view text, const FormatOptions& options = {});
+
+// The normaliser's equivalence (black's safety check): `after`, the parse of
+// the formatted text, must hold exactly the repaired fields of `before`.
+// Returns a description of the first difference, or nullopt when equivalent.
+[[nodiscard]] std::optional<std::string> check_equivalent(const Document& before, const Document& after,
+                                                          const FormatOptions& options = {});
+[[nodiscard]] std::optional<std::string> check_equivalent(const std::vector<Document>& before,
+                                                          const std::vector<Document>& after,
+                                                          const FormatOptions& options = {});
+
+enum class FormatStatus : std::uint8_t {
+  Formatted,   // text holds the canonical form (equal to the input when !changed)
+  Unparsable,  // the input has parse or decode errors (in diagnostics); nothing to write
+  Unsafe,      // the safety check failed (problem says how); nothing may be written
+};
+
+struct FormattedFile {
+  FormatStatus status = FormatStatus::Formatted;
+  std::string text;                     // the canonical text when Formatted
+  bool changed = false;                 // text differs from the input bytes
+  std::vector<Diagnostic> diagnostics;  // why the input could not be parsed
+  std::string problem;                  // why the output was refused (Unsafe)
+};
+
+// Formats a parsed file and runs the safety check: unless the output equals
+// the input bytes, it is parsed again and compared with check_equivalent.
+[[nodiscard]] FormattedFile format_file(const ParsedFile& parsed, std::string_view input_bytes,
+                                        const FormatOptions& options = {});
+
+// Applies the [fmt] table of a digest.toml (keys nfc, collapse-spaces,
+// replace-tabs, replace-nbsp, remove-zero-width; booleans) to `options`.
+// Returns "path:line:col: message" when the file cannot be used.
+[[nodiscard]] std::optional<std::string> load_format_config(const std::filesystem::path& config_file,
+                                                            FormatOptions& options);
+
+// A unified diff (GNU layout, 3 lines of context, "\ No newline at end of
+// file" where it applies) of two texts, computed with dtl. Empty when equal.
+struct UnifiedDiffOptions {
+  std::size_t context = 3;
+  bool color = false;  // ANSI colours for headers, hunks, removed and added lines
+};
+[[nodiscard]] std::string unified_diff(std::string_view old_text, std::string_view new_text,
+                                       std::string_view old_name, std::string_view new_name,
+                                       const UnifiedDiffOptions& options = {});
+
+// Replaces `path` with `content` atomically: a temporary file in the same
+// directory, written, fsynced, given the original's permissions and renamed
+// over it. Refuses files and directories without write permission (by
+// access(2) and by mode bits, so also for root). Returns an error message,
+// or nullopt on success; on error the original is untouched.
+[[nodiscard]] std::optional<std::string> replace_file_atomically(const std::filesystem::path& path,
+                                                                 std::string_view content);
+
+}  // namespace digestkit

@@ -1,0 +1,52 @@
+// Walking command-line inputs: files, directories, archives and stdin, in a
+// deterministic order, one member at a time so that memory stays flat.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace digestkit {
+
+struct InputFile {
+  std::string name;       // path as shown to users: "dir/a.txt", "x.tgz:posts/a.txt", "-"
+  std::string bytes;      // the raw content
+  std::string container;  // the archive it came from, empty for plain files
+};
+
+struct InputError {
+  std::string name;
+  std::string message;
+};
+
+struct InputOptions {
+  // Members of directories and archives are taken when their name ends in one
+  // of these; files named explicitly on the command line are always taken.
+  std::vector<std::string> extensions{".txt"};
+  std::uint64_t max_member_size = std::uint64_t{1} << 30;    // 1 GiB
+  std::uint64_t max_total_size = std::uint64_t{64} << 30;    // 64 GiB expanded per archive
+  std::string stdin_name = "-";                               // --stdin-filename
+};
+
+// Calls visit(file) for every input in order; problems with one input (not
+// found, unreadable, over a limit, corrupt archive) go to on_error and the
+// walk goes on. Directories are walked recursively in sorted order; .tar,
+// .tar.gz, .tgz, .tar.bz2, .tar.xz and .zip are read with libarchive without
+// unpacking to disk; "-" reads standard input.
+void for_each_input(const std::vector<std::string>& paths, const InputOptions& options,
+                    const std::function<void(InputFile&&)>& visit,
+                    const std::function<void(InputError&&)>& on_error);
+
+[[nodiscard]] bool is_archive_path(const std::string& path);
+
+// The member name of an archive (the part of InputFile::name after
+// "container:") as a relative path that stays inside an output directory:
+// "./" and empty components dropped, backslashes read as separators. nullopt
+// for names that are absolute, contain a ".." component, a NUL byte, or name
+// no file at all. Writers of per-input outputs (-o DIR/) must use this.
+[[nodiscard]] std::optional<std::string> safe_relative_path(std::string_view member_name);
+
+}  // namespace digestkit

@@ -1,0 +1,30 @@
+// Ordered parallel processing of a stream of inputs: work() runs on up to
+// `jobs` threads, emit() sees the results on the calling thread in input
+// order, and only a bounded number of inputs is in flight so that memory
+// stays flat however large the archive.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "digestkit/inputs.hpp"
+
+namespace digestkit {
+
+struct OrderedRunOptions {
+  unsigned jobs = 1;
+  // Stop reading further inputs once should_stop() returns true (--fail-fast).
+  std::function<bool()> should_stop;
+};
+
+// Result must be movable. Errors from the input walk are reported through
+// on_error in their place in the input order.
+template <class Result>
+void run_ordered(const std::vector<std::string>& paths, const InputOptions& input_options,
+                 const OrderedRunOptions& run_options, const std::function<Result(InputFile&&)>& work,
+                 const std::function<void(Result&&)>& emit, const std::function<void(InputError&&)>& on_error);
+
+}  // namespace digestkit
+
+#include "digestkit/parallel_impl.hpp"  // the template's definition (archive module)
