@@ -71,7 +71,7 @@ Decoded decode_utf8(std::string_view bytes, std::string path, bool try_legacy) {
   const std::string_view body = had_bom ? bytes.substr(kUtf8Bom.size()) : bytes;
   const auto fault = text_detail::find_invalid_utf8(body);
   if (!fault) {
-    auto source = std::make_unique<SourceText>(std::move(path), std::string(body));
+    auto source = std::make_unique<SourceText>(std::move(path), text_detail::copy_text(body));
     source->had_bom = had_bom;
     return success(std::move(source));
   }

@@ -48,6 +48,9 @@ struct Detected {
 // UTF-16/32; the first candidate that converts without a single fault wins.
 [[nodiscard]] std::optional<Detected> detect_legacy(std::string_view bytes);
 
+// A copy of valid input for a SourceText to own, made fast for large inputs.
+[[nodiscard]] std::string copy_text(std::string_view bytes);
+
 // The "0xE4 0xB8" rendering of bytes for messages.
 [[nodiscard]] std::string hex_bytes(std::string_view bytes);
 
