@@ -1,0 +1,68 @@
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <system_error>
+
+#include "walk.hpp"
+
+namespace digestkit {
+
+namespace {
+
+bool ends_with_ascii_nocase(std::string_view text, std::string_view suffix) {
+  if (suffix.size() > text.size()) return false;
+  return std::equal(suffix.begin(), suffix.end(), text.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                    [](char a, char b) {
+                      const auto lower = [](char c) {
+                        return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+                      };
+                      return lower(a) == lower(b);
+                    });
+}
+
+}  // namespace
+
+bool is_archive_path(const std::string& path) {
+  constexpr std::array<std::string_view, 6> suffixes{".tar",     ".tar.gz", ".tgz",
+                                                     ".tar.bz2", ".tar.xz", ".zip"};
+  return std::any_of(suffixes.begin(), suffixes.end(),
+                     [&](std::string_view suffix) { return ends_with_ascii_nocase(path, suffix); });
+}
+
+namespace archive_detail {
+
+bool has_wanted_extension(std::string_view name, const std::vector<std::string>& extensions) {
+  if (extensions.empty()) return true;
+  return std::any_of(extensions.begin(), extensions.end(),
+                     [&](const std::string& extension) { return ends_with_ascii_nocase(name, extension); });
+}
+
+}  // namespace archive_detail
+
+void for_each_input(const std::vector<std::string>& paths, const InputOptions& options,
+                    const std::function<void(InputFile&&)>& visit,
+                    const std::function<void(InputError&&)>& on_error) {
+  namespace fs = std::filesystem;
+  for (const auto& path : paths) {
+    if (path == "-") {
+      archive_detail::read_standard_input(options, visit, on_error);
+      continue;
+    }
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      const auto reason = ec ? ec : std::make_error_code(std::errc::no_such_file_or_directory);
+      on_error(InputError{path, "cannot open: " + reason.message()});
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      archive_detail::walk_directory(path, options, visit, on_error);
+    } else if (is_archive_path(path)) {
+      archive_detail::read_archive(path, options, visit, on_error);
+    } else {
+      archive_detail::read_plain_file(path, options, visit, on_error);
+    }
+  }
+}
+
+}  // namespace digestkit

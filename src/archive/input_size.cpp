@@ -1,0 +1,34 @@
+#include <filesystem>
+#include <system_error>
+
+#include "digestkit/progress.hpp"
+#include "walk.hpp"
+
+namespace digestkit {
+
+std::optional<std::uint64_t> total_input_bytes(const std::vector<std::string>& paths,
+                                               const InputOptions& options) {
+  namespace fs = std::filesystem;
+  std::uint64_t total = 0;
+  const auto add_file = [&total](const std::string& path) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) return false;
+    total += size;
+    return true;
+  };
+  for (const auto& path : paths) {
+    if (path == "-" || is_archive_path(path)) return std::nullopt;
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      if (!add_file(path)) return std::nullopt;
+      continue;
+    }
+    for (const auto& item : archive_detail::list_directory(path, options)) {
+      if (item.error || is_archive_path(item.path) || !add_file(item.path)) return std::nullopt;
+    }
+  }
+  return total;
+}
+
+}  // namespace digestkit

@@ -1,0 +1,111 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "read_limited.hpp"
+#include "walk.hpp"
+
+namespace digestkit::archive_detail {
+
+namespace {
+
+std::string errno_message() { return std::error_code(errno, std::generic_category()).message(); }
+
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  [[nodiscard]] int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// read(2) retried on EINTR, in the shape read_limited() expects.
+auto reader_for(int fd) {
+  return [fd](char* buffer, std::size_t capacity) -> long {
+    for (;;) {
+      const auto n = ::read(fd, buffer, capacity);
+      if (n >= 0 || errno != EINTR) return static_cast<long>(n);
+    }
+  };
+}
+
+// Reads fd to the end into a new InputFile, or reports why it could not.
+void read_descriptor(int fd, std::uint64_t size_hint, std::string name, std::string_view what,
+                     const InputOptions& options, const Visit& visit, const OnError& on_error) {
+  if (size_hint > options.max_member_size) {
+    on_error(
+        InputError{std::move(name), over_member_limit_message(what, options.max_member_size, size_hint)});
+    return;
+  }
+  InputFile file;
+  switch (read_limited(reader_for(fd), size_hint, options.max_member_size, file.bytes)) {
+    case ReadStatus::ok:
+      file.name = std::move(name);
+      visit(std::move(file));
+      return;
+    case ReadStatus::over_limit:
+      on_error(InputError{std::move(name), over_member_limit_message(what, options.max_member_size, 0)});
+      return;
+    case ReadStatus::failed:
+      on_error(InputError{std::move(name), "cannot read: " + errno_message()});
+      return;
+  }
+}
+
+}  // namespace
+
+std::string over_member_limit_message(std::string_view what, std::uint64_t limit,
+                                      std::uint64_t size_or_zero) {
+  if (size_or_zero == 0) {
+    return fmt::format("{} is larger than the maximum member size of {} bytes (max_member_size); skipped",
+                       what, limit);
+  }
+  return fmt::format("{} is {} bytes, over the maximum member size of {} bytes (max_member_size); skipped",
+                     what, size_or_zero, limit);
+}
+
+void read_plain_file(const std::string& path, const InputOptions& options, const Visit& visit,
+                     const OnError& on_error) {
+  const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    on_error(InputError{path, "cannot open: " + errno_message()});
+    return;
+  }
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) {
+    on_error(InputError{path, "cannot read: " + errno_message()});
+    return;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    on_error(InputError{path, "cannot read: is a directory"});
+    return;
+  }
+  // Pipes and character devices report no useful size; regular files do.
+  const std::uint64_t size_hint = S_ISREG(info.st_mode) ? static_cast<std::uint64_t>(info.st_size) : 0;
+  if (S_ISREG(info.st_mode)) ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+  read_descriptor(fd.get(), size_hint, path, "file", options, visit, on_error);
+}
+
+void read_standard_input(const InputOptions& options, const Visit& visit, const OnError& on_error) {
+  struct stat info {};
+  const bool regular = ::fstat(STDIN_FILENO, &info) == 0 && S_ISREG(info.st_mode);
+  std::uint64_t size_hint = 0;
+  if (regular) {
+    // Redirected from a file: what is left from the current offset onwards.
+    const auto offset = ::lseek(STDIN_FILENO, 0, SEEK_CUR);
+    if (offset >= 0 && offset <= info.st_size) size_hint = static_cast<std::uint64_t>(info.st_size - offset);
+  }
+  read_descriptor(STDIN_FILENO, size_hint, options.stdin_name, "standard input", options, visit, on_error);
+}
+
+}  // namespace digestkit::archive_detail

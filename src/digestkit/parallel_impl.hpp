@@ -1,0 +1,204 @@
+// The definition of run_ordered() (declared in digestkit/parallel.hpp).
+//
+// The calling thread walks the inputs and hands each one to a pool of worker
+// threads through a FIFO queue. Every input gets a slot in a deque kept in
+// input order; the calling thread delivers the slot at the front as soon as
+// it is done, and waits (condition variable, no polling) while 2 * jobs slots
+// are in flight, which bounds memory whatever the number of inputs.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <stop_token>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "digestkit/parallel.hpp"
+
+namespace digestkit {
+
+namespace parallel_detail {
+
+// Thrown from inside the input walk to end it early when should_stop() says
+// so; caught by run_ordered() and never seen by its callers.
+struct StopWalk {};
+
+inline bool stop_requested(const OrderedRunOptions& options) {
+  return options.should_stop && options.should_stop();
+}
+
+template <class Result>
+struct Slot {
+  std::optional<InputFile> input;  // until a worker takes it
+  std::optional<Result> result;
+  std::optional<InputError> error;
+  std::exception_ptr failure;  // what work() threw
+  bool done = false;
+};
+
+template <class Result>
+class OrderedPool {
+ public:
+  OrderedPool(unsigned jobs, const OrderedRunOptions& run_options,
+              const std::function<Result(InputFile&&)>& work, const std::function<void(Result&&)>& emit,
+              const std::function<void(InputError&&)>& on_error)
+      : run_options_(run_options),
+        work_(work),
+        emit_(emit),
+        on_error_(on_error),
+        capacity_(std::size_t{2} * jobs) {
+    workers_.reserve(jobs);
+    for (unsigned i = 0; i < jobs; ++i) {
+      workers_.emplace_back([this](std::stop_token stop) { run_worker(stop); });
+    }
+  }
+  OrderedPool(const OrderedPool&) = delete;
+  OrderedPool& operator=(const OrderedPool&) = delete;
+
+  // Workers still running work() finish it; queued inputs are dropped. The
+  // jthreads join as workers_ is destroyed, before the state they use.
+  ~OrderedPool() {
+    for (auto& worker : workers_) worker.request_stop();
+  }
+
+  void submit(InputFile&& file) {
+    std::unique_lock lock(mutex_);
+    deliver_until_fewer_than(lock, capacity_);
+    auto& slot = in_flight_.emplace_back();
+    slot.input.emplace(std::move(file));
+    queue_.push_back(&slot);
+    lock.unlock();
+    work_ready_.notify_one();
+  }
+
+  void submit(InputError&& error) {
+    std::unique_lock lock(mutex_);
+    deliver_until_fewer_than(lock, capacity_);
+    auto& slot = in_flight_.emplace_back();
+    slot.error.emplace(std::move(error));
+    slot.done = true;
+  }
+
+  void finish() {
+    std::unique_lock lock(mutex_);
+    deliver_until_fewer_than(lock, 1);
+  }
+
+ private:
+  // Delivers finished slots from the front, in order, until fewer than
+  // `limit` are in flight. Delivery runs unlocked: emit() may be slow.
+  void deliver_until_fewer_than(std::unique_lock<std::mutex>& lock, std::size_t limit) {
+    for (;;) {
+      if (!in_flight_.empty() && in_flight_.front().done) {
+        Slot<Result> slot = std::move(in_flight_.front());
+        in_flight_.pop_front();
+        lock.unlock();
+        deliver(slot);
+        lock.lock();
+        continue;
+      }
+      if (in_flight_.size() < limit) return;
+      front_done_.wait(lock);
+    }
+  }
+
+  void deliver(Slot<Result>& slot) {
+    if (stop_requested(run_options_)) throw StopWalk{};
+    if (slot.failure) std::rethrow_exception(slot.failure);
+    if (slot.error) {
+      on_error_(std::move(*slot.error));
+    } else {
+      emit_(std::move(*slot.result));
+    }
+  }
+
+  void run_worker(const std::stop_token& stop) {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      work_ready_.wait(lock, stop, [this] { return !queue_.empty(); });
+      if (stop.stop_requested()) return;
+      Slot<Result>* slot = queue_.front();
+      queue_.pop_front();
+      std::optional<Result> result;
+      std::exception_ptr failure;
+      {
+        InputFile input = std::move(*slot->input);
+        slot->input.reset();
+        lock.unlock();
+        try {
+          result.emplace(work_(std::move(input)));
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      }
+      lock.lock();
+      slot->result = std::move(result);
+      slot->failure = std::move(failure);
+      slot->done = true;
+      // Only the front slot matters to the waiting thread.
+      if (slot == &in_flight_.front()) front_done_.notify_one();
+    }
+  }
+
+  const OrderedRunOptions& run_options_;
+  const std::function<Result(InputFile&&)>& work_;
+  const std::function<void(Result&&)>& emit_;
+  const std::function<void(InputError&&)>& on_error_;
+  const std::size_t capacity_;
+
+  std::mutex mutex_;
+  std::condition_variable_any work_ready_;
+  std::condition_variable front_done_;
+  std::deque<Slot<Result>> in_flight_;  // input order; references stay valid at both ends
+  std::deque<Slot<Result>*> queue_;     // not yet taken by a worker
+  std::vector<std::jthread> workers_;   // last member: destroyed (joined) first
+};
+
+}  // namespace parallel_detail
+
+template <class Result>
+void run_ordered(const std::vector<std::string>& paths, const InputOptions& input_options,
+                 const OrderedRunOptions& run_options, const std::function<Result(InputFile&&)>& work,
+                 const std::function<void(Result&&)>& emit,
+                 const std::function<void(InputError&&)>& on_error) {
+  using parallel_detail::stop_requested;
+  using parallel_detail::StopWalk;
+  if (run_options.jobs <= 1) {
+    try {
+      for_each_input(
+          paths, input_options,
+          [&](InputFile&& file) {
+            if (stop_requested(run_options)) throw StopWalk{};
+            emit(work(std::move(file)));
+          },
+          [&](InputError&& error) {
+            if (stop_requested(run_options)) throw StopWalk{};
+            on_error(std::move(error));
+          });
+    } catch (const StopWalk&) {
+    }
+    return;
+  }
+  parallel_detail::OrderedPool<Result> pool(run_options.jobs, run_options, work, emit, on_error);
+  try {
+    for_each_input(
+        paths, input_options,
+        [&](InputFile&& file) {
+          if (stop_requested(run_options)) throw StopWalk{};
+          pool.submit(std::move(file));
+        },
+        [&](InputError&& error) {
+          if (stop_requested(run_options)) throw StopWalk{};
+          pool.submit(std::move(error));
+        });
+    pool.finish();
+  } catch (const StopWalk&) {
+  }
+}
+
+}  // namespace digestkit
