@@ -1,0 +1,199 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <random>
+#include <stdexcept>
+#include <thread>
+
+#include "digestkit/parallel.hpp"
+#include "support/support.hpp"
+
+namespace fs = std::filesystem;
+using digestkit::InputError;
+using digestkit::InputFile;
+using digestkit::InputOptions;
+using digestkit::OrderedRunOptions;
+using digestkit::run_ordered;
+
+namespace {
+
+constexpr int input_count = 120;
+
+// The maximum a counter reached, updated without a lock.
+void raise_to(std::atomic<int>& maximum, int value) {
+  int seen = maximum.load();
+  while (value > seen && !maximum.compare_exchange_weak(seen, value)) {
+  }
+}
+
+// Sleeps a pseudo-random 0..max_micros, different per input, so that
+// workers finish out of order.
+void random_pause(int index, int max_micros) {
+  std::mt19937 rng(static_cast<unsigned>(index) * 7919U + 17U);
+  std::this_thread::sleep_for(
+      std::chrono::microseconds(std::uniform_int_distribution<int>(0, max_micros)(rng)));
+}
+
+class RunOrdered : public ::testing::TestWithParam<unsigned> {
+ protected:
+  void SetUp() override {
+    root_ = digestkit::testing::make_temp_dir("archive-parallel");
+    fs::create_directories(root_ / "first");
+    fs::create_directories(root_ / "second");
+    for (int i = 0; i < input_count; ++i) {
+      const auto dir = i < input_count / 2 ? root_ / "first" : root_ / "second";
+      char name[32];
+      std::snprintf(name, sizeof name, "%04d.txt", i);
+      digestkit::testing::write_file(dir / name, std::to_string(i));
+    }
+    paths_ = {(root_ / "first").string(), (root_ / "missing.txt").string(), (root_ / "second").string()};
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  [[nodiscard]] OrderedRunOptions run_options() const {
+    OrderedRunOptions options;
+    options.jobs = GetParam();
+    return options;
+  }
+
+  // The delivery order a correct run produces: inputs 0..59, the missing path, 60..119.
+  [[nodiscard]] static std::vector<std::string> expected_log() {
+    std::vector<std::string> log;
+    for (int i = 0; i < input_count; ++i) {
+      if (i == input_count / 2) log.emplace_back("error");
+      log.push_back(std::to_string(i));
+    }
+    return log;
+  }
+
+  fs::path root_;
+  std::vector<std::string> paths_;
+};
+
+TEST_P(RunOrdered, DeliversInInputOrderUnderRandomWorkDurations) {
+  std::vector<std::string> log;
+  const auto caller = std::this_thread::get_id();
+  std::atomic<int> running{0};
+  std::atomic<int> most_running{0};
+  std::atomic<bool> on_other_thread{false};
+  const std::function<int(InputFile &&)> work = [&](InputFile&& file) {
+    raise_to(most_running, ++running);
+    if (std::this_thread::get_id() != caller) on_other_thread = true;
+    const int index = std::stoi(file.bytes);
+    random_pause(index, 3000);
+    --running;
+    return index;
+  };
+  const std::function<void(int&&)> emit = [&](int&& index) {
+    EXPECT_EQ(std::this_thread::get_id(), caller);
+    log.push_back(std::to_string(index));
+  };
+  const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
+    EXPECT_EQ(error.name, (root_ / "missing.txt").string());
+    log.emplace_back("error");
+  };
+  run_ordered<int>(paths_, InputOptions{}, run_options(), work, emit, on_error);
+  EXPECT_EQ(log, expected_log());
+  EXPECT_LE(most_running.load(), static_cast<int>(std::max(1U, GetParam())));
+  if (GetParam() <= 1) {
+    EXPECT_FALSE(on_other_thread.load()) << "jobs <= 1 runs inline";
+  } else {
+    EXPECT_TRUE(on_other_thread.load());
+    EXPECT_GT(most_running.load(), 1) << "work never overlapped";
+  }
+}
+
+TEST_P(RunOrdered, BoundsTheInputsInFlight) {
+  // In flight: handed to work() and not yet emitted. A slow emitter makes
+  // workers run ahead as far as the bound lets them.
+  std::atomic<int> in_flight{0};
+  std::atomic<int> most_in_flight{0};
+  int emitted = 0;
+  const std::function<std::unique_ptr<std::string>(InputFile &&)> work = [&](InputFile&& file) {
+    raise_to(most_in_flight, ++in_flight);
+    return std::make_unique<std::string>(std::move(file.bytes));
+  };
+  const std::function<void(std::unique_ptr<std::string> &&)> emit =
+      [&](std::unique_ptr<std::string>&& bytes) {
+        EXPECT_EQ(*bytes, std::to_string(emitted));
+        ++emitted;
+        std::this_thread::sleep_for(std::chrono::microseconds(300));
+        --in_flight;
+      };
+  const std::function<void(InputError &&)> on_error = [](InputError&&) {};
+  run_ordered<std::unique_ptr<std::string>>(paths_, InputOptions{}, run_options(), work, emit, on_error);
+  EXPECT_EQ(emitted, input_count);
+  const int jobs = static_cast<int>(std::max(1U, GetParam()));
+  EXPECT_LE(most_in_flight.load(), jobs == 1 ? 1 : 2 * jobs);
+  if (jobs > 1) {
+    EXPECT_GT(most_in_flight.load(), jobs) << "workers never ran ahead of the emitter";
+  }
+}
+
+TEST_P(RunOrdered, WorkExceptionReachesTheCallerAfterEarlierResults) {
+  std::vector<int> emitted;
+  std::atomic<int> started{0};
+  const std::function<int(InputFile &&)> work = [&](InputFile&& file) {
+    ++started;
+    const int index = std::stoi(file.bytes);
+    random_pause(index, 1000);
+    if (index == 40) throw std::runtime_error("input 40 is cursed");
+    return index;
+  };
+  const std::function<void(int&&)> emit = [&](int&& index) { emitted.push_back(index); };
+  const std::function<void(InputError &&)> on_error = [](InputError&&) {};
+  try {
+    run_ordered<int>(paths_, InputOptions{}, run_options(), work, emit, on_error);
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "input 40 is cursed");
+  }
+  std::vector<int> expected(40);
+  for (int i = 0; i < 40; ++i) expected[static_cast<std::size_t>(i)] = i;
+  EXPECT_EQ(emitted, expected);
+  EXPECT_LE(started.load(), 41 + 2 * static_cast<int>(GetParam()));
+}
+
+TEST_P(RunOrdered, EmitExceptionReachesTheCaller) {
+  const std::function<int(InputFile &&)> work = [](InputFile&& file) { return std::stoi(file.bytes); };
+  const std::function<void(int&&)> emit = [](int&& index) {
+    if (index == 7) throw std::logic_error("emit failed");
+  };
+  const std::function<void(InputError &&)> on_error = [](InputError&&) {};
+  EXPECT_THROW(run_ordered<int>(paths_, InputOptions{}, run_options(), work, emit, on_error),
+               std::logic_error);
+}
+
+TEST_P(RunOrdered, ShouldStopEndsTheRun) {
+  std::vector<std::string> log;
+  std::atomic<int> started{0};
+  bool failed = false;
+  OrderedRunOptions options = run_options();
+  options.should_stop = [&] { return failed; };
+  const std::function<int(InputFile &&)> work = [&](InputFile&& file) {
+    ++started;
+    const int index = std::stoi(file.bytes);
+    random_pause(index, 500);
+    return index;
+  };
+  const std::function<void(int&&)> emit = [&](int&& index) { log.push_back(std::to_string(index)); };
+  // --fail-fast: the first failed input stops the run.
+  const std::function<void(InputError &&)> on_error = [&](InputError&&) {
+    log.emplace_back("error");
+    failed = true;
+  };
+  run_ordered<int>(paths_, InputOptions{}, options, work, emit, on_error);
+  auto expected = expected_log();
+  expected.resize(input_count / 2 + 1);
+  EXPECT_EQ(log, expected);
+  EXPECT_LE(started.load(), input_count / 2 + 2 * static_cast<int>(GetParam()) + 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Jobs, RunOrdered, ::testing::Values(0U, 1U, 2U, 4U),
+                         [](const auto& info) { return "jobs" + std::to_string(info.param); });
+
+}  // namespace
