@@ -22,7 +22,7 @@ const DecodeError& failed(const Decoded& decoded) {
   return decoded.error ? *decoded.error : none;
 }
 
-TEST(Decode, EmptyInput) {
+TEST(TextDecode, EmptyInput) {
   Decoded decoded = decode("", "empty.txt");
   const SourceText& source = ok(decoded);
   EXPECT_EQ(source.text(), "");
@@ -33,7 +33,7 @@ TEST(Decode, EmptyInput) {
   EXPECT_EQ(source.line_count(), 1u);
 }
 
-TEST(Decode, PlainUtf8IsKeptByteForByte) {
+TEST(TextDecode, PlainUtf8IsKeptByteForByte) {
   const std::string input =
       "\xE6\x97\xA0\xE7\x9B\x91\xE7\x9D\xA3\n\n\n2022-02-19 \xE6\x9B\xB4\xE6\x96\xB0\r\n";
   Decoded decoded = decode(input, "p.txt");
@@ -45,7 +45,7 @@ TEST(Decode, PlainUtf8IsKeptByteForByte) {
   EXPECT_FALSE(source.detection_confidence.has_value());
 }
 
-TEST(Decode, Utf8BomIsStrippedAndRecorded) {
+TEST(TextDecode, Utf8BomIsStrippedAndRecorded) {
   Decoded decoded = decode("\xEF\xBB\xBFTitle\nx\xFFy", "bom.txt", {.encoding = {}, .detect_legacy = false});
   EXPECT_TRUE(decoded.error.has_value());
   Decoded clean = decode("\xEF\xBB\xBFTitle\nnext", "bom.txt");
@@ -57,13 +57,13 @@ TEST(Decode, Utf8BomIsStrippedAndRecorded) {
   EXPECT_EQ(source.input_offset(6), 9u);
 }
 
-TEST(Decode, BomOnly) {
+TEST(TextDecode, BomOnly) {
   Decoded decoded = decode("\xEF\xBB\xBF", "b.txt");
   EXPECT_EQ(ok(decoded).text(), "");
   EXPECT_TRUE(ok(decoded).had_bom);
 }
 
-TEST(Decode, NulBytesAreLeftToTheParser) {
+TEST(TextDecode, NulBytesAreLeftToTheParser) {
   Decoded decoded = decode("a\0b\n"sv, "nul.txt");
   EXPECT_EQ(ok(decoded).text(), "a\0b\n"sv);
 }
@@ -78,9 +78,11 @@ struct InvalidCase {
   const char* bytes;
 };
 
-class InvalidUtf8 : public ::testing::TestWithParam<InvalidCase> {};
+void PrintTo(const InvalidCase& c, std::ostream* os) { *os << c.name; }
 
-TEST_P(InvalidUtf8, IsLocatedExactly) {
+class TextInvalidUtf8 : public ::testing::TestWithParam<InvalidCase> {};
+
+TEST_P(TextInvalidUtf8, IsLocatedExactly) {
   const InvalidCase& c = GetParam();
   Decoded decoded = decode(c.input, "bad.txt");
   const DecodeError& error = failed(decoded);
@@ -95,7 +97,7 @@ TEST_P(InvalidUtf8, IsLocatedExactly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Cases, InvalidUtf8,
+    Cases, TextInvalidUtf8,
     ::testing::Values(
         InvalidCase{"lone_continuation", "Title\nAuthors:A\x80 B\n"sv, 15, 2, 10, 10, "byte 0x80"},
         InvalidCase{"truncated_at_eof", "ok\n\xE6\x9B\xB4\xE6\x96"sv, 6, 2, 2, 3, "sequence 0xE6 0x96"},
@@ -113,7 +115,7 @@ INSTANTIATE_TEST_SUITE_P(
                     "byte 0xC3"}),
     [](const ::testing::TestParamInfo<InvalidCase>& info) { return std::string(info.param.name); });
 
-TEST(Decode, InvalidAfterBomCountsTheBomInTheInputOffset) {
+TEST(TextDecode, InvalidAfterBomCountsTheBomInTheInputOffset) {
   Decoded decoded = decode(
       "\xEF\xBB\xBF"
       "ab\xFF",
@@ -124,12 +126,12 @@ TEST(Decode, InvalidAfterBomCountsTheBomInTheInputOffset) {
   EXPECT_EQ(error.location.column, 3u);
 }
 
-TEST(Decode, DetectionCanBeTurnedOff) {
+TEST(TextDecode, DetectionCanBeTurnedOff) {
   Decoded decoded = decode("\xC2\xDB\xCE\xC4", "gb.txt", {.encoding = {}, .detect_legacy = false});
   EXPECT_EQ(failed(decoded).input_offset, 0u);
 }
 
-TEST(Decode, Utf16LeWithBom) {
+TEST(TextDecode, Utf16LeWithBom) {
   Decoded decoded = decode(
       "\xFF\xFE"
       "A\0\n\0\xBA\x8B\x87\x65"sv,
@@ -143,14 +145,14 @@ TEST(Decode, Utf16LeWithBom) {
   EXPECT_EQ(source.line_count(), 2u);
 }
 
-TEST(Decode, Utf16BeWithBom) {
+TEST(TextDecode, Utf16BeWithBom) {
   Decoded decoded = decode("\xFE\xFF\0A\0\r\0\n"sv, "u16be.txt");
   EXPECT_EQ(ok(decoded).text(), "A\r\n");
   EXPECT_EQ(ok(decoded).encoding, "UTF-16BE");
   EXPECT_EQ(ok(decoded).line_endings.crlf, 1u);
 }
 
-TEST(Decode, Utf32LeWithBom) {
+TEST(TextDecode, Utf32LeWithBom) {
   Decoded decoded = decode(
       "\xFF\xFE\0\0"
       "A\0\0\0\x56\x6B\0\0"sv,
@@ -159,7 +161,7 @@ TEST(Decode, Utf32LeWithBom) {
   EXPECT_EQ(ok(decoded).encoding, "UTF-32LE");
 }
 
-TEST(Decode, Utf16WithUnpairedSurrogateIsAnError) {
+TEST(TextDecode, Utf16WithUnpairedSurrogateIsAnError) {
   Decoded decoded = decode(
       "\xFF\xFE"
       "A\0\n\0B\0\x00\xD8"
@@ -171,7 +173,7 @@ TEST(Decode, Utf16WithUnpairedSurrogateIsAnError) {
   EXPECT_EQ(error.location.column, 2u);
 }
 
-TEST(Decode, Utf16OddLengthIsTruncated) {
+TEST(TextDecode, Utf16OddLengthIsTruncated) {
   Decoded decoded = decode(
       "\xFF\xFE"
       "A\0B"sv,
@@ -182,7 +184,7 @@ TEST(Decode, Utf16OddLengthIsTruncated) {
   EXPECT_EQ(error.location.column, 2u);
 }
 
-TEST(ForcedEncoding, Gb18030) {
+TEST(TextForcedEncoding, Gb18030) {
   DecodeOptions options;
   options.encoding = "GB18030";
   Decoded decoded = decode("\xC2\xDB\xCE\xC4\xBD\xD8\xCD\xBC\n", "f.txt", options);
@@ -192,7 +194,7 @@ TEST(ForcedEncoding, Gb18030) {
   EXPECT_FALSE(ok(decoded).detection_confidence.has_value());
 }
 
-TEST(ForcedEncoding, Utf16LeWithoutBom) {
+TEST(TextForcedEncoding, Utf16LeWithoutBom) {
   DecodeOptions options;
   options.encoding = "UTF-16LE";
   Decoded decoded = decode("h\0i\0"sv, "f.txt", options);
@@ -200,7 +202,7 @@ TEST(ForcedEncoding, Utf16LeWithoutBom) {
   EXPECT_FALSE(ok(decoded).had_bom);
 }
 
-TEST(ForcedEncoding, Utf16LeBomIsStrippedAndRecorded) {
+TEST(TextForcedEncoding, Utf16LeBomIsStrippedAndRecorded) {
   DecodeOptions options;
   options.encoding = "UTF-16LE";
   Decoded decoded = decode("\xFF\xFEh\0"sv, "f.txt", options);
@@ -208,7 +210,7 @@ TEST(ForcedEncoding, Utf16LeBomIsStrippedAndRecorded) {
   EXPECT_TRUE(ok(decoded).had_bom);
 }
 
-TEST(ForcedEncoding, Latin1IsReadWhenAskedFor) {
+TEST(TextForcedEncoding, Latin1IsReadWhenAskedFor) {
   DecodeOptions options;
   options.encoding = "ISO-8859-1";
   Decoded decoded = decode("caf\xE9", "f.txt", options);
@@ -216,7 +218,7 @@ TEST(ForcedEncoding, Latin1IsReadWhenAskedFor) {
   EXPECT_EQ(ok(decoded).encoding, "ISO-8859-1");
 }
 
-TEST(ForcedEncoding, Utf8MeansValidateWithoutDetection) {
+TEST(TextForcedEncoding, Utf8MeansValidateWithoutDetection) {
   DecodeOptions options;
   options.encoding = "utf8";
   EXPECT_EQ(ok(decode("\xEF\xBB\xBFok", "f.txt", options)).text(), "ok");
@@ -226,7 +228,7 @@ TEST(ForcedEncoding, Utf8MeansValidateWithoutDetection) {
   EXPECT_NE(failed(bad).message.find("byte 0xC2"), std::string::npos) << failed(bad).message;
 }
 
-TEST(ForcedEncoding, UnknownNameIsAnError) {
+TEST(TextForcedEncoding, UnknownNameIsAnError) {
   DecodeOptions options;
   options.encoding = "no-such-charset";
   Decoded decoded = decode("abc", "f.txt", options);
@@ -236,7 +238,7 @@ TEST(ForcedEncoding, UnknownNameIsAnError) {
   EXPECT_EQ(error.location.line, 1u);
 }
 
-TEST(ForcedEncoding, IllegalSequenceNamesItsOffset) {
+TEST(TextForcedEncoding, IllegalSequenceNamesItsOffset) {
   DecodeOptions options;
   options.encoding = "Shift_JIS";
   // "ab\n" then 0x82 0xA0 (あ) then 0x85 0x40 (unassigned in Shift_JIS).
@@ -250,7 +252,7 @@ TEST(ForcedEncoding, IllegalSequenceNamesItsOffset) {
   EXPECT_EQ(error.location.display_column, 3u);
 }
 
-TEST(Decode, FiveMegabyteSingleLine) {
+TEST(TextDecode, FiveMegabyteSingleLine) {
   std::string input(5 * 1024 * 1024, 'x');
   input += "\xE6\x9B\xB4";
   Decoded decoded = decode(input, "long.txt");

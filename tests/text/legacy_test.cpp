@@ -1,6 +1,7 @@
 // Legacy charsets found by ICU detection: the fixtures in testdata/text/.
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
+#include <cctype>
 
 #include "digestkit/source.hpp"
 #include "support/support.hpp"
@@ -17,9 +18,11 @@ struct LegacyCase {
   const char* encoding;
 };
 
-class LegacyFixture : public ::testing::TestWithParam<LegacyCase> {};
+void PrintTo(const LegacyCase& c, std::ostream* os) { *os << c.fixture; }
 
-TEST_P(LegacyFixture, IsDetectedAndTranscoded) {
+class TextLegacyFixture : public ::testing::TestWithParam<LegacyCase> {};
+
+TEST_P(TextLegacyFixture, IsDetectedAndTranscoded) {
   const LegacyCase& c = GetParam();
   const std::string bytes = read_file(testdata(std::string("text/") + c.fixture));
   const std::string expected = read_file(testdata(std::string("text/") + c.expected_utf8));
@@ -36,13 +39,20 @@ TEST_P(LegacyFixture, IsDetectedAndTranscoded) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Fixtures, LegacyFixture,
+    Fixtures, TextLegacyFixture,
     ::testing::Values(LegacyCase{"digest-zh-hans.gb18030.txt", "digest-zh-hans.utf8.txt", "GB18030"},
                       // ICU reports GBK as GB18030, its superset.
                       LegacyCase{"digest-zh-hans.gbk.txt", "digest-zh-hans-gbk.utf8.txt", "GB18030"},
-                      LegacyCase{"digest-zh-hant.big5.txt", "digest-zh-hant.utf8.txt", "Big5"}));
+                      LegacyCase{"digest-zh-hant.big5.txt", "digest-zh-hant.utf8.txt", "Big5"}),
+    [](const ::testing::TestParamInfo<LegacyCase>& info) {
+      std::string name = info.param.fixture;
+      for (char& c : name) {
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      }
+      return name;
+    });
 
-TEST(Legacy, ForcedEncodingMatchesDetection) {
+TEST(TextLegacy, ForcedEncodingMatchesDetection) {
   DecodeOptions options;
   options.encoding = "Big5";
   Decoded decoded = decode(read_file(testdata("text/digest-zh-hant.big5.txt")), "f.txt", options);
@@ -63,7 +73,7 @@ std::string convert_from_utf8(const std::string& utf8, const char* charset) {
   return out;
 }
 
-TEST(Legacy, Utf16LeWithoutBomIsDetected) {
+TEST(TextLegacy, Utf16LeWithoutBomIsDetected) {
   const std::string expected = read_file(testdata("text/digest-zh-hans.utf8.txt"));
   Decoded decoded = decode(convert_from_utf8(expected, "UTF-16LE"), "u16.txt");
   ASSERT_FALSE(decoded.error.has_value()) << decoded.error->message;
@@ -72,7 +82,7 @@ TEST(Legacy, Utf16LeWithoutBomIsDetected) {
   EXPECT_FALSE(decoded.source->had_bom);
 }
 
-TEST(Legacy, ShiftJisIsDetected) {
+TEST(TextLegacy, ShiftJisIsDetected) {
   // An invented digest in Japanese: category, 更新 date, entry, marker, footer.
   const std::string expected =
       "\xE6\xA9\x9F\xE6\xA2\xB0\xE5\xAD\xA6\xE7\xBF\x92/"
@@ -91,7 +101,7 @@ TEST(Legacy, ShiftJisIsDetected) {
   EXPECT_EQ(decoded.source->encoding, "Shift_JIS");
 }
 
-TEST(Legacy, Latin1IsNotSilentlyAccepted) {
+TEST(TextLegacy, Latin1IsNotSilentlyAccepted) {
   const std::string bytes = read_file(testdata("text/digest-latin1.txt"));
   Decoded decoded = decode(bytes, "latin1.txt");
   ASSERT_TRUE(decoded.error.has_value());
@@ -104,7 +114,7 @@ TEST(Legacy, Latin1IsNotSilentlyAccepted) {
       << decoded.error->message;
 }
 
-TEST(Legacy, ShortAccentedLatin1IsNotMistakenForCjk) {
+TEST(TextLegacy, ShortAccentedLatin1IsNotMistakenForCjk) {
   // Each accented letter followed by a letter forms a well-formed GBK pair.
   for (const char* text : {"caf\xE9s", "na\xEFve", "R\xE9sum\xE9s of d\xE9j\xE0 vu\n", "\xC0la carte"}) {
     Decoded decoded = decode(text, "short.txt");
@@ -113,7 +123,7 @@ TEST(Legacy, ShortAccentedLatin1IsNotMistakenForCjk) {
   }
 }
 
-TEST(Legacy, TruncatedGb18030IsAnError) {
+TEST(TextLegacy, TruncatedGb18030IsAnError) {
   std::string bytes = read_file(testdata("text/digest-zh-hans.gb18030.txt"));
   bytes.pop_back();  // cut 录 in half
   Decoded decoded = decode(bytes, "cut.txt");

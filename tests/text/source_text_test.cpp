@@ -6,7 +6,7 @@
 namespace digestkit {
 namespace {
 
-TEST(LineIndex, LfWithFinalNewline) {
+TEST(TextLineIndex, LfWithFinalNewline) {
   SourceText source("t", "one\ntwo\nthree\n");
   ASSERT_EQ(source.line_count(), 3u);
   EXPECT_EQ(source.line(1), "one");
@@ -18,14 +18,14 @@ TEST(LineIndex, LfWithFinalNewline) {
   EXPECT_FALSE(source.line_endings.mixed());
 }
 
-TEST(LineIndex, MissingFinalNewline) {
+TEST(TextLineIndex, MissingFinalNewline) {
   SourceText source("t", "one\ntwo");
   ASSERT_EQ(source.line_count(), 2u);
   EXPECT_EQ(source.line(2), "two");
   EXPECT_EQ(source.line_endings.lf, 1u);
 }
 
-TEST(LineIndex, Crlf) {
+TEST(TextLineIndex, Crlf) {
   SourceText source("t", "a\r\nbb\r\n\r\nc");
   ASSERT_EQ(source.line_count(), 4u);
   EXPECT_EQ(source.line(1), "a");
@@ -37,7 +37,7 @@ TEST(LineIndex, Crlf) {
   EXPECT_EQ(source.line_endings.cr, 0u);
 }
 
-TEST(LineIndex, LoneCr) {
+TEST(TextLineIndex, LoneCr) {
   SourceText source("t", "a\rb\r");
   ASSERT_EQ(source.line_count(), 2u);
   EXPECT_EQ(source.line(1), "a");
@@ -45,7 +45,7 @@ TEST(LineIndex, LoneCr) {
   EXPECT_EQ(source.line_endings.cr, 2u);
 }
 
-TEST(LineIndex, MixedEndings) {
+TEST(TextLineIndex, MixedEndings) {
   SourceText source("t", "lf\ncrlf\r\ncr\r\rlf2\n\r\n");
   ASSERT_EQ(source.line_count(), 6u);
   EXPECT_EQ(source.line(1), "lf");
@@ -60,14 +60,14 @@ TEST(LineIndex, MixedEndings) {
   EXPECT_TRUE(source.line_endings.mixed());
 }
 
-TEST(LineIndex, CrAtEndThenLfIsOneCrlf) {
+TEST(TextLineIndex, CrAtEndThenLfIsOneCrlf) {
   SourceText source("t", "x\r\n");
   EXPECT_EQ(source.line_count(), 1u);
   EXPECT_EQ(source.line_endings.crlf, 1u);
   EXPECT_EQ(source.line_endings.cr, 0u);
 }
 
-TEST(LineIndex, EmptyTextIsOneEmptyLine) {
+TEST(TextLineIndex, EmptyTextIsOneEmptyLine) {
   SourceText source("t", "");
   ASSERT_EQ(source.line_count(), 1u);
   EXPECT_EQ(source.line(1), "");
@@ -75,13 +75,13 @@ TEST(LineIndex, EmptyTextIsOneEmptyLine) {
   EXPECT_EQ(source.locate(0).column, 1u);
 }
 
-TEST(LineIndex, OutOfRangeLineIsEmpty) {
+TEST(TextLineIndex, OutOfRangeLineIsEmpty) {
   SourceText source("t", "a\nb\n");
   EXPECT_EQ(source.line(0), "");
   EXPECT_EQ(source.line(3), "");
 }
 
-TEST(Locate, AsciiColumns) {
+TEST(TextLocate, AsciiColumns) {
   SourceText source("t", "abc\ndef\n");
   Location l = source.locate(5);
   EXPECT_EQ(l.line, 2u);
@@ -92,7 +92,7 @@ TEST(Locate, AsciiColumns) {
   EXPECT_EQ(source.locate(3).column, 4u);
 }
 
-TEST(Locate, CrlfEndingBelongsToItsLine) {
+TEST(TextLocate, CrlfEndingBelongsToItsLine) {
   SourceText source("t", "ab\r\ncd");
   EXPECT_EQ(source.locate(3).line, 1u);
   EXPECT_EQ(source.locate(3).column, 4u);
@@ -100,7 +100,7 @@ TEST(Locate, CrlfEndingBelongsToItsLine) {
   EXPECT_EQ(source.locate(4).column, 1u);
 }
 
-TEST(Locate, CjkIsTwoDisplayColumns) {
+TEST(TextLocate, CjkIsTwoDisplayColumns) {
   // "2022-02-19 更新X": 更 and 新 are three bytes and two cells each.
   SourceText source("t", "x\n2022-02-19 \xE6\x9B\xB4\xE6\x96\xB0X\n");
   const std::size_t x = source.text().find('X');
@@ -110,7 +110,7 @@ TEST(Locate, CjkIsTwoDisplayColumns) {
   EXPECT_EQ(l.display_column, 16u);
 }
 
-TEST(Locate, OffsetInsideCharacterCountsItAsNotPassed) {
+TEST(TextLocate, OffsetInsideCharacterCountsItAsNotPassed) {
   SourceText source("t",
                     "a\xE6\x9B\xB4"
                     "b");
@@ -123,7 +123,7 @@ TEST(Locate, OffsetInsideCharacterCountsItAsNotPassed) {
   EXPECT_EQ(source.locate(4).display_column, 4u);
 }
 
-TEST(Locate, CombiningMarkTakesNoCell) {
+TEST(TextLocate, CombiningMarkTakesNoCell) {
   // "e" + U+0301 COMBINING ACUTE ACCENT + "x": two code points before x, one cell.
   SourceText source("t", "e\xCC\x81x");
   Location l = source.locate(3);
@@ -131,14 +131,14 @@ TEST(Locate, CombiningMarkTakesNoCell) {
   EXPECT_EQ(l.display_column, 2u);
 }
 
-TEST(Locate, NbspIsOneCell) {
+TEST(TextLocate, NbspIsOneCell) {
   SourceText source("t", "\xC2\xA0\xC2\xA0\xE7\x9B\xAE\xE5\xBD\x95!");
   Location l = source.locate(source.text().find('!'));
   EXPECT_EQ(l.column, 5u);
   EXPECT_EQ(l.display_column, 7u);
 }
 
-TEST(Locate, PastTheEndClamps) {
+TEST(TextLocate, PastTheEndClamps) {
   SourceText source("t", "ab\ncd");
   Location l = source.locate(1000);
   EXPECT_EQ(l.offset, 5u);
@@ -146,14 +146,14 @@ TEST(Locate, PastTheEndClamps) {
   EXPECT_EQ(l.column, 3u);
 }
 
-TEST(Locate, EndAfterFinalNewlineIsStartOfNextLine) {
+TEST(TextLocate, EndAfterFinalNewlineIsStartOfNextLine) {
   SourceText source("t", "ab\ncd\n");
   Location l = source.locate(6);
   EXPECT_EQ(l.line, 3u);
   EXPECT_EQ(l.column, 1u);
 }
 
-TEST(Locate, LongSingleLine) {
+TEST(TextLocate, LongSingleLine) {
   std::string text(5 * 1024 * 1024, 'a');
   text += "\xE6\x9B\xB4z";
   SourceText source("t", std::move(text));
@@ -163,12 +163,12 @@ TEST(Locate, LongSingleLine) {
   EXPECT_EQ(l.display_column, 5u * 1024 * 1024 + 3);
 }
 
-TEST(InputOffset, PlainUtf8IsIdentity) {
+TEST(TextInputOffset, PlainUtf8IsIdentity) {
   SourceText source("t", "abc");
   EXPECT_EQ(source.input_offset(2), 2u);
 }
 
-TEST(InputOffset, BomAddsThreeUnlessTranscoded) {
+TEST(TextInputOffset, BomAddsThreeUnlessTranscoded) {
   SourceText source("t", "abc");
   source.had_bom = true;
   EXPECT_EQ(source.input_offset(2), 5u);
