@@ -1,0 +1,179 @@
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <system_error>
+
+#include "digestkit/diff.hpp"
+
+namespace digestkit {
+namespace {
+
+// The path a member is paired by: its path inside the directory or archive
+// named on the command line.
+std::string relative_name(const InputFile& file, const std::string& root) {
+  std::string_view name = file.name;
+  if (!file.container.empty() && name.size() > file.container.size() &&
+      name.compare(0, file.container.size(), file.container) == 0 && name[file.container.size()] == ':') {
+    name.remove_prefix(file.container.size() + 1);
+  } else if (name.compare(0, root.size(), root) == 0) {
+    name.remove_prefix(root.size());
+  }
+  while (!name.empty() && name.front() == '/') name.remove_prefix(1);
+  return std::string(name);
+}
+
+enum class InputKind { File, Tree };  // a tree is a directory or an archive
+
+InputKind kind_of(const std::string& path) {
+  std::error_code error;
+  if (path != "-" && (std::filesystem::is_directory(path, error) || is_archive_path(path)))
+    return InputKind::Tree;
+  return InputKind::File;
+}
+
+// Reads every input under path, keyed by relative name. Memory holds the
+// raw bytes of both trees once, which keeps it linear in the input.
+std::map<std::string, InputFile> read_tree(const std::string& path, const InputOptions& input_options,
+                                           const std::function<void(InputError&&)>& on_error) {
+  std::map<std::string, InputFile> files;
+  for_each_input(
+      {path}, input_options,
+      [&](InputFile&& file) {
+        auto name = relative_name(file, path);
+        files.insert_or_assign(std::move(name), std::move(file));
+      },
+      [&](InputError&& error) { on_error(std::move(error)); });
+  return files;
+}
+
+ParsedFile parse_input(InputFile& file) {
+  auto parsed = parse_bytes(file.bytes, file.name);
+  std::string().swap(file.bytes);  // the parsed file holds the decoded copy
+  return parsed;
+}
+
+}  // namespace
+
+FileDiff diff_files(ParsedFile old_file, ParsedFile new_file, const DiffOptions& options) {
+  FileDiff result;
+  if (old_file.source) result.old_name = old_file.source->path();
+  if (new_file.source) result.new_name = new_file.source->path();
+  result.path = result.new_name;
+  result.old_file = std::move(old_file);
+  result.new_file = std::move(new_file);
+  if (!result.old_file.ok() || !result.new_file.ok()) {
+    result.status = FileDiffStatus::Failed;
+    return result;
+  }
+  const auto& old_documents = result.old_file.documents;
+  const auto& new_documents = result.new_file.documents;
+  const std::size_t count = std::max(old_documents.size(), new_documents.size());
+  for (std::size_t k = 0; k < count; ++k) {
+    const Document* old_document = k < old_documents.size() ? &old_documents[k] : nullptr;
+    const Document* new_document = k < new_documents.size() ? &new_documents[k] : nullptr;
+    if (old_document != nullptr && new_document != nullptr) {
+      auto digest = diff_documents(*old_document, *new_document, options);
+      digest.index = k;
+      result.digests.push_back(std::move(digest));
+    } else {
+      result.digests.push_back(diff_one_sided(old_document, new_document, k));
+    }
+  }
+  return result;
+}
+
+bool diff_inputs(const std::string& old_path, const std::string& new_path, const DiffOptions& options,
+                 const InputOptions& input_options, const std::function<void(FileDiff&&)>& emit,
+                 const std::function<void(InputError&&)>& on_error) {
+  const auto old_kind = kind_of(old_path);
+  const auto new_kind = kind_of(new_path);
+  if (old_kind != new_kind) {
+    const auto& tree = old_kind == InputKind::Tree ? old_path : new_path;
+    const auto& file = old_kind == InputKind::Tree ? new_path : old_path;
+    on_error({file, "cannot compare a file with a directory or archive (" + tree +
+                        "): give two files or two directories/archives"});
+    return false;
+  }
+
+  if (old_kind == InputKind::File) {
+    // Two files are paired whatever their names; a file named explicitly is
+    // read whatever its extension.
+    std::optional<InputFile> old_input;
+    std::optional<InputFile> new_input;
+    bool failed = false;
+    auto report = [&](InputError&& error) {
+      failed = true;
+      on_error(std::move(error));
+    };
+    for_each_input(
+        {old_path}, input_options, [&](InputFile&& file) { old_input = std::move(file); }, report);
+    for_each_input(
+        {new_path}, input_options, [&](InputFile&& file) { new_input = std::move(file); }, report);
+    if (failed || !old_input || !new_input) return true;
+    auto file = diff_files(parse_input(*old_input), parse_input(*new_input), options);
+    file.old_name = old_input->name;
+    file.new_name = new_input->name;
+    file.path = new_input->name;
+    emit(std::move(file));
+    return true;
+  }
+
+  auto old_files = read_tree(old_path, input_options, on_error);
+  auto new_files = read_tree(new_path, input_options, on_error);
+  auto old_it = old_files.begin();
+  auto new_it = new_files.begin();
+  while (old_it != old_files.end() || new_it != new_files.end()) {
+    const bool take_old =
+        new_it == new_files.end() || (old_it != old_files.end() && old_it->first <= new_it->first);
+    const bool take_new =
+        old_it == old_files.end() || (new_it != new_files.end() && new_it->first <= old_it->first);
+    FileDiff file;
+    if (take_old && take_new) {
+      file = diff_files(parse_input(old_it->second), parse_input(new_it->second), options);
+      file.path = old_it->first;
+      file.old_name = old_it->second.name;
+      file.new_name = new_it->second.name;
+    } else if (take_old) {
+      file.status = FileDiffStatus::OnlyOld;
+      file.path = old_it->first;
+      file.old_name = old_it->second.name;
+    } else {
+      file.status = FileDiffStatus::OnlyNew;
+      file.path = new_it->first;
+      file.new_name = new_it->second.name;
+    }
+    file.in_tree = true;
+    // Release each pair's bytes as soon as it is done.
+    if (take_old) old_it = old_files.erase(old_it);
+    if (take_new) new_it = new_files.erase(new_it);
+    emit(std::move(file));
+  }
+  return true;
+}
+
+DiffCounts FileDiff::counts() const {
+  DiffCounts total;
+  for (const auto& digest : digests) total += digest.counts;
+  return total;
+}
+
+bool FileDiff::has_differences() const {
+  if (status != FileDiffStatus::Compared) return true;
+  return std::any_of(digests.begin(), digests.end(), [](const DigestDiff& d) { return d.has_differences(); });
+}
+
+std::string_view to_string(FileDiffStatus status) {
+  switch (status) {
+    case FileDiffStatus::Compared:
+      return "compared";
+    case FileDiffStatus::OnlyOld:
+      return "only_old";
+    case FileDiffStatus::OnlyNew:
+      return "only_new";
+    case FileDiffStatus::Failed:
+      return "error";
+  }
+  return "error";
+}
+
+}  // namespace digestkit

@@ -1,0 +1,121 @@
+#include <fmt/format.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "diff/render.hpp"
+#include "digestkit/diff.hpp"
+
+namespace digestkit {
+
+DiffReport::DiffReport(const DiffReportOptions& options, std::string old_name, std::string new_name)
+    : options_(options), old_name_(std::move(old_name)), new_name_(std::move(new_name)) {}
+
+DiffReport::~DiffReport() = default;
+
+void DiffReport::add(const FileDiff& file) {
+  ++files_;
+  trees_ = trees_ || file.in_tree;
+  switch (file.status) {
+    case FileDiffStatus::OnlyOld:
+      ++files_only_old_;
+      break;
+    case FileDiffStatus::OnlyNew:
+      ++files_only_new_;
+      break;
+    case FileDiffStatus::Failed:
+      ++files_failed_;
+      break;
+    case FileDiffStatus::Compared:
+      break;
+  }
+  const auto file_counts = file.counts();
+  counts_ += file_counts;
+  if (!file.has_differences()) return;
+  differences_ = differences_ || file.status != FileDiffStatus::Failed;
+  if (file.status != FileDiffStatus::Failed) ++files_changed_;
+
+  Part part;
+  const bool color = options_.color && options_.format == DiffFormat::Text;
+  const std::string_view bold = color ? "\x1b[1m" : "";
+  const std::string_view reset = color ? "\x1b[m" : "";
+  switch (options_.format) {
+    case DiffFormat::Json:
+      part.body = diff_detail::render_file_json(file);
+      break;
+    case DiffFormat::Stat:
+      if (file.status == FileDiffStatus::Compared) {
+        part.heading = fmt::format("{} | {}\n", file.path, diff_detail::summary_line(file_counts));
+      } else if (file.status == FileDiffStatus::OnlyOld) {
+        part.heading = fmt::format("{} | only in old\n", file.path);
+      } else if (file.status == FileDiffStatus::OnlyNew) {
+        part.heading = fmt::format("{} | only in new\n", file.path);
+      } else {
+        part.heading = fmt::format("{} | error\n", file.path);
+      }
+      break;
+    case DiffFormat::Text:
+      if (file.status == FileDiffStatus::Compared) {
+        part.heading = fmt::format("{}diff {} {}{}\n{}\n", bold, file.old_name, file.new_name, reset,
+                                   diff_detail::summary_line(file_counts));
+        part.body = diff_detail::render_file_text(file, options_);
+      } else if (file.status == FileDiffStatus::OnlyOld) {
+        part.heading = fmt::format("{}Only in old: {}{}\n", bold, file.old_name, reset);
+      } else if (file.status == FileDiffStatus::OnlyNew) {
+        part.heading = fmt::format("{}Only in new: {}{}\n", bold, file.new_name, reset);
+      } else {
+        part.heading =
+            fmt::format("{}Not compared: {} (it could not be read as a digest){}\n", bold, file.path, reset);
+      }
+      break;
+  }
+  // Two files named alone need no heading: the summary line covers them.
+  if (!file.in_tree && options_.format != DiffFormat::Json) part.heading.clear();
+  parts_.push_back(std::move(part));
+}
+
+std::string DiffReport::finish() const {
+  std::string out;
+  if (options_.format == DiffFormat::Json) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.StartObject();
+    w.Key("format");
+    w.String("digestkit-diff/1");
+    w.Key("old");
+    w.String(old_name_.data(), static_cast<rapidjson::SizeType>(old_name_.size()));
+    w.Key("new");
+    w.String(new_name_.data(), static_cast<rapidjson::SizeType>(new_name_.size()));
+    w.Key("differences");
+    w.Bool(differences_);
+    w.Key("summary");
+    const auto summary = diff_detail::render_summary_json(counts_, files_, files_changed_, files_only_old_,
+                                                          files_only_new_, files_failed_);
+    w.RawValue(summary.data(), summary.size(), rapidjson::kObjectType);
+    w.Key("files");
+    w.StartArray();
+    for (const auto& part : parts_) w.RawValue(part.body.data(), part.body.size(), rapidjson::kObjectType);
+    w.EndArray();
+    w.EndObject();
+    out.assign(buffer.GetString(), buffer.GetSize());
+    out.push_back('\n');
+    return out;
+  }
+
+  out = diff_detail::summary_line(counts_);
+  if (trees_) {
+    out += fmt::format(" in {} of {} files", files_changed_, files_);
+    std::vector<std::string> notes;
+    if (files_only_old_ != 0) notes.push_back(fmt::format("{} only in old", files_only_old_));
+    if (files_only_new_ != 0) notes.push_back(fmt::format("{} only in new", files_only_new_));
+    if (files_failed_ != 0) notes.push_back(fmt::format("{} not compared", files_failed_));
+    if (!notes.empty()) out += fmt::format(" ({})", fmt::join(notes, ", "));
+  }
+  out.push_back('\n');
+  for (const auto& part : parts_) {
+    out += part.heading;
+    if (options_.format == DiffFormat::Text) out += part.body;
+  }
+  return out;
+}
+
+}  // namespace digestkit

@@ -1,0 +1,160 @@
+#include "diff/word_diff.hpp"
+
+#include <deque>
+#include <string>
+#include <unordered_map>
+
+#include <dtl/dtl.hpp>
+
+#include "diff/words.hpp"
+
+namespace digestkit::diff_detail {
+namespace {
+
+// Maps each distinct comparison key to a small integer so that dtl compares
+// integers, not strings.
+class KeyInterner {
+ public:
+  std::uint32_t id(std::string_view key) {
+    auto found = ids_.find(key);
+    if (found != ids_.end()) return found->second;
+    const auto id = static_cast<std::uint32_t>(ids_.size());
+    ids_.emplace(key, id);
+    return id;
+  }
+  std::uint32_t id(std::string&& key) {
+    auto found = ids_.find(key);
+    if (found != ids_.end()) return found->second;
+    return id(std::string_view(owned_.emplace_back(std::move(key))));
+  }
+
+ private:
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::deque<std::string> owned_;  // folded keys; a deque keeps their addresses
+};
+
+struct Side {
+  std::string_view text;
+  std::vector<Token> tokens;
+  std::vector<std::uint32_t> ids;
+  [[nodiscard]] std::string_view token_text(std::size_t i) const {
+    return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+  }
+};
+
+void prepare(Side& side, std::string_view text, const DiffOptions& options, KeyInterner& keys) {
+  side.text = text;
+  split_words(text, side.tokens);
+  if (options.ignore_whitespace) {
+    // Leading and trailing white space does not count: drop it.
+    while (!side.tokens.empty() && side.tokens.back().is_space) side.tokens.pop_back();
+    std::size_t lead = 0;
+    while (lead < side.tokens.size() && side.tokens[lead].is_space) ++lead;
+    side.tokens.erase(side.tokens.begin(), side.tokens.begin() + static_cast<std::ptrdiff_t>(lead));
+  }
+  side.ids.reserve(side.tokens.size());
+  for (std::size_t i = 0; i < side.tokens.size(); ++i) {
+    const auto& token = side.tokens[i];
+    if (options.ignore_whitespace && token.is_space) {
+      side.ids.push_back(keys.id(std::string_view(" ")));
+    } else if (options.ignore_case && token.is_word) {
+      std::string folded;
+      append_case_folded(side.token_text(i), folded);
+      side.ids.push_back(keys.id(std::move(folded)));
+    } else {
+      side.ids.push_back(keys.id(side.token_text(i)));
+    }
+  }
+}
+
+// Appends token i of side to the edit list, extending the last run when it
+// has the same op and continues it in the text.
+class EditBuilder {
+ public:
+  void add(WordOp op, const Side& side, std::size_t i) {
+    const auto& token = side.tokens[i];
+    const char* begin = side.text.data() + token.begin;
+    if (!edits_.empty() && edits_.back().op == op &&
+        edits_.back().text.data() + edits_.back().text.size() == begin) {
+      auto& last = edits_.back().text;
+      last = std::string_view(last.data(), last.size() + (token.end - token.begin));
+      return;
+    }
+    edits_.push_back({op, std::string_view(begin, token.end - token.begin)});
+  }
+  std::vector<WordEdit> take() { return std::move(edits_); }
+
+ private:
+  std::vector<WordEdit> edits_;
+};
+
+}  // namespace
+
+std::vector<WordEdit> word_diff(std::string_view old_text, std::string_view new_text,
+                                const DiffOptions& options) {
+  KeyInterner keys;
+  Side old_side;
+  Side new_side;
+  prepare(old_side, old_text, options, keys);
+  prepare(new_side, new_text, options, keys);
+
+  // Myers is O((N+M)·D); trimming the common ends first keeps N and M to
+  // the edited middle of a long abstract.
+  const std::size_t old_size = old_side.ids.size();
+  const std::size_t new_size = new_side.ids.size();
+  std::size_t prefix = 0;
+  while (prefix < old_size && prefix < new_size && old_side.ids[prefix] == new_side.ids[prefix]) ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < old_size - prefix && suffix < new_size - prefix &&
+         old_side.ids[old_size - 1 - suffix] == new_side.ids[new_size - 1 - suffix])
+    ++suffix;
+
+  EditBuilder edits;
+  for (std::size_t i = 0; i < prefix; ++i) edits.add(WordOp::Same, new_side, i);
+
+  const std::vector<std::uint32_t> old_middle(old_side.ids.begin() + static_cast<std::ptrdiff_t>(prefix),
+                                              old_side.ids.end() - static_cast<std::ptrdiff_t>(suffix));
+  const std::vector<std::uint32_t> new_middle(new_side.ids.begin() + static_cast<std::ptrdiff_t>(prefix),
+                                              new_side.ids.end() - static_cast<std::ptrdiff_t>(suffix));
+  if (!old_middle.empty() || !new_middle.empty()) {
+    dtl::Diff<std::uint32_t> myers(old_middle, new_middle, /*deletesFirst=*/true);
+    myers.compose();
+    for (const auto& [id, info] : myers.getSes().getSequence()) {
+      (void)id;
+      // dtl's indices are 1-based positions in the middle sequences.
+      if (info.type == dtl::SES_DELETE) {
+        edits.add(WordOp::Removed, old_side, prefix + static_cast<std::size_t>(info.beforeIdx - 1));
+      } else if (info.type == dtl::SES_ADD) {
+        edits.add(WordOp::Added, new_side, prefix + static_cast<std::size_t>(info.afterIdx - 1));
+      } else {
+        edits.add(WordOp::Same, new_side, prefix + static_cast<std::size_t>(info.afterIdx - 1));
+      }
+    }
+  }
+  for (std::size_t i = new_size - suffix; i < new_size; ++i) edits.add(WordOp::Same, new_side, i);
+  return edits.take();
+}
+
+TextChange text_change(std::optional<std::string_view> old_text, std::optional<std::string_view> new_text,
+                       const DiffOptions& options) {
+  TextChange change;
+  change.old_text = old_text;
+  change.new_text = new_text;
+  change.words =
+      word_diff(old_text.value_or(std::string_view{}), new_text.value_or(std::string_view{}), options);
+  return change;
+}
+
+double lcs_similarity(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  const std::size_t total = a.size() + b.size();
+  if (total == 0) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  dtl::Diff<std::uint32_t> myers(a, b);
+  myers.onOnlyEditDistance();
+  myers.compose();
+  // Edit distance D = |a| + |b| − 2·LCS.
+  const auto distance = static_cast<std::size_t>(myers.getEditDistance());
+  return static_cast<double>(total - distance) / static_cast<double>(total);
+}
+
+}  // namespace digestkit::diff_detail
