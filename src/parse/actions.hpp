@@ -16,6 +16,7 @@ namespace pegtl = tao::pegtl;
 namespace g = digestkit::grammar;
 
 [[nodiscard]] inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
+[[nodiscard]] inline bool is_blank_or_eol(char c) { return is_blank(c) || c == '\r' || c == '\n'; }
 
 // The matched text without the blanks around it.
 template <typename ActionInput>
@@ -23,7 +24,7 @@ template <typename ActionInput>
   const char* begin = in.begin();
   const char* end = in.end();
   while (begin != end && is_blank(*begin)) ++begin;
-  while (end != begin && is_blank(*(end - 1))) --end;
+  while (end != begin && is_blank_or_eol(*(end - 1))) --end;
   return {std::string_view(begin, static_cast<std::size_t>(end - begin)), state.span_of(begin, end)};
 }
 
@@ -44,6 +45,15 @@ struct action<g::tag> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, BuildState& state) {
     state.tags.push_back(trimmed(in, state));
+  }
+};
+template <>
+struct action<g::first_tag> : action<g::tag> {};
+template <>
+struct action<g::empty_first_tag> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, BuildState& state) {
+    state.tags.push_back(Text{{}, state.span_of(in.begin(), in.begin())});
   }
 };
 

@@ -44,7 +44,10 @@ void run(const SourceText& source, std::size_t offset, BuildState& state) {
   const std::string_view text = source.text();
   Input in(text.data(), text.data() + text.size(), source.path().c_str());
   in.bump(offset);
-  pegtl::parse<Rule, parse_detail::action, parse_detail::control>(in, state);
+  // Both entry rules end in must<trailing_text>: they either match or raise.
+  if (!pegtl::parse<Rule, parse_detail::action, parse_detail::control>(in, state)) {
+    parse_detail::control<grammar::trailing_text>::raise(in);
+  }
 }
 
 // Gaps recorded inside an entry that then failed describe nothing that will

@@ -49,7 +49,9 @@ struct next_document : pegtl::seq<pegtl::at<blank_lines, pegtl::sor<document_sta
 
 struct trailing_text : pegtl::eof {};
 struct file
-    : pegtl::seq<blank_lines, pegtl::sor<pegtl::seq<pegtl::at<empty_file>, pegtl::raise<empty_file>>, document>,
+    : pegtl::seq<blank_lines,
+                 pegtl::sor<pegtl::seq<pegtl::at<empty_file>, pegtl::raise<empty_file>>, document,
+                            pegtl::seq<pegtl::star<blank>, pegtl::raise<nul_byte>>>,
                  pegtl::star<next_document>, blank_lines, pegtl::star<blank>, pegtl::must<trailing_text>> {};
 
 // Where parsing resumes after an error (validate's recovery): the rest of a

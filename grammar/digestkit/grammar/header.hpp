@@ -8,10 +8,16 @@
 namespace digestkit::grammar {
 
 // Category: tags joined by '/'.
-struct tag : pegtl::star<pegtl::not_one<'/', '\r', '\n', '\0'>> {};
+// A line starting with '/' has an empty first tag (reported by validate).
+struct tag_char : pegtl::not_one<'/', '\r', '\n', '\0'> {};
+struct tag : pegtl::star<tag_char> {};
+struct first_tag : pegtl::plus<tag_char> {};
+struct empty_first_tag : pegtl::success {};
 struct tag_separator : pegtl::one<'/'> {};
-struct category_text : pegtl::seq<tag, pegtl::star<tag_separator, tag>> {};
-struct category_line : pegtl::seq<pegtl::star<blank>, pegtl::at<line_char>, category_text, line_end> {};
+struct category_text
+    : pegtl::sor<pegtl::seq<first_tag, pegtl::star<tag_separator, tag>>,
+                 pegtl::seq<empty_first_tag, pegtl::plus<tag_separator, tag>>> {};
+struct category_line : pegtl::seq<pegtl::star<blank>, category_text, line_end> {};
 
 // Date: ISO with '-' (canonical) or with '/'; month and day may lack the
 // leading zero. Whether it is a real calendar date is decided by the parser.
