@@ -1,0 +1,187 @@
+// The linter behind `digest validate`: a catalogue of rules with stable codes
+// (DG1xx structure, DG2xx encoding and characters, DG3xx content, DG4xx
+// archive-wide), the settings that select them and set their severities
+// (options, digest.toml), and the checks themselves over a parsed file.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "digestkit/diagnostic.hpp"
+#include "digestkit/parse.hpp"
+
+namespace digestkit::lint {
+
+// ---------------------------------------------------------------- catalogue
+
+struct Rule {
+  std::string_view code;     // "DG203"
+  std::string_view name;     // "byte-order-mark"
+  Severity severity;         // default severity
+  bool fixed_by_fmt;         // `digest fmt` repairs it
+  std::string_view summary;  // one line
+  std::string_view what;     // what the rule finds
+  std::string_view why;      // why it matters
+  std::string_view example;  // offending input (digest text)
+  std::string_view fix;      // how to fix it
+};
+
+// Every rule, ordered by code.
+[[nodiscard]] std::span<const Rule> rules();
+// By code ("DG203") or name ("byte-order-mark"); null when unknown.
+[[nodiscard]] const Rule* find_rule(std::string_view code_or_name);
+// Position of a rule in rules().
+[[nodiscard]] std::size_t rule_index(const Rule& rule);
+
+// Parses "error", "warning", "info" (also "off" when allow_off: returns nullopt
+// through `off`). Throws std::invalid_argument for anything else.
+[[nodiscard]] std::optional<Severity> parse_severity(std::string_view text, bool allow_off);
+
+// ----------------------------------------------------------------- settings
+
+// A selection of rules as the user wrote it. Codes may be prefixes: "DG2"
+// selects every encoding rule, "ALL" every rule. An empty select list means
+// every rule. A severity of nullopt turns the rule off.
+struct RuleSelection {
+  std::optional<std::vector<std::string>> select;
+  std::optional<std::vector<std::string>> ignore;
+  std::map<std::string, std::optional<Severity>, std::less<>> severity;
+};
+
+struct PerFileSelection {
+  std::string glob;  // fnmatch pattern against the path relative to the config's folder
+  RuleSelection selection;
+};
+
+struct Config {
+  std::filesystem::path path;  // the digest.toml it was read from (empty: none)
+  RuleSelection selection;     // [validate]
+  std::optional<long> max_warnings;
+  std::vector<PerFileSelection> per_file;  // [[per-file]], in file order
+};
+
+// A bad config file: message names path:line:col.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Reads [validate] and [[per-file]] of a digest.toml. Throws ConfigError.
+[[nodiscard]] Config load_config(const std::filesystem::path& path);
+// Same, from text (tests, stdin); `path` is used for messages and globs.
+[[nodiscard]] Config parse_config(std::string_view toml_text, const std::filesystem::path& path);
+
+// Throws std::invalid_argument naming the first code that is no rule's code
+// or a prefix of one.
+void check_codes(const RuleSelection& selection);
+
+// The resolved policy for one file: which rules run, at what severity.
+class Policy {
+ public:
+  Policy();  // every rule at its default severity
+  [[nodiscard]] bool enabled(std::size_t rule) const { return enabled_[rule]; }
+  [[nodiscard]] Severity severity(std::size_t rule) const { return severity_[rule]; }
+  [[nodiscard]] bool enabled(std::string_view code) const;
+  // Applies a selection on top: select narrows, ignore removes, severity sets.
+  void apply(const RuleSelection& selection);
+
+ private:
+  std::vector<bool> enabled_;
+  std::vector<Severity> severity_;
+};
+
+// The policy of one input: config [validate], then command-line options, then
+// the [[per-file]] entries whose glob matches `input_path`.
+[[nodiscard]] Policy policy_for(const Config* config, const RuleSelection& command_line,
+                                const std::filesystem::path& input_path);
+
+// ------------------------------------------------------------------ linting
+
+struct Options {
+  std::chrono::year_month_day today;  // dates after it are "in the future"
+};
+
+[[nodiscard]] std::chrono::year_month_day today_utc();
+
+// What the archive-wide rules need from one file once its text is gone.
+struct EntryFingerprint {
+  std::string title_key;
+  std::string title;  // as written, for messages
+  std::uint64_t authors_hash = 0;
+  std::uint64_t abstract_hash = 0;
+  std::size_t digest = 0;  // index of its digest in the file
+  Location where;          // of the title
+  std::size_t length = 0;  // title bytes
+  std::size_t input_offset = 0;
+};
+
+struct DigestFingerprint {
+  std::string category;  // the category line as written
+  std::string date;      // YYYY-MM-DD
+  Location where;        // of the date line
+  std::size_t length = 0;
+  std::size_t input_offset = 0;
+};
+
+struct FileSummary {
+  std::string path;
+  std::vector<EntryFingerprint> entries;
+  std::vector<DigestFingerprint> digests;
+};
+
+struct FileResult {
+  std::string path;
+  std::unique_ptr<SourceText> source;   // null when the bytes could not be decoded
+  std::vector<Diagnostic> diagnostics;  // sorted by position
+  FileSummary summary;
+};
+
+// Lints one parsed file (parsed with ParseOptions{.recover = true}): its
+// decode and parse errors, then every enabled rule over the raw text and
+// the documents that could be read.
+[[nodiscard]] FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& policy,
+                                   const Options& options);
+// decode + parse with recovery + lint_file.
+[[nodiscard]] FileResult lint_bytes(std::string_view bytes, const std::string& path, const Policy& policy,
+                                    const Options& options);
+
+// Archive-wide rules (DG4xx): feed files in input order; each call returns
+// the findings of that file against the files seen before it. Keeps only
+// fingerprints, so memory grows with the number of entries, not the text.
+class ArchiveIndex {
+ public:
+  [[nodiscard]] std::vector<Diagnostic> add(const FileSummary& summary, const Policy& policy);
+
+ private:
+  struct FirstEntry {
+    std::size_t file;
+    std::size_t digest;
+    std::size_t line;
+    std::size_t column;
+    std::uint64_t authors_hash;
+    std::uint64_t abstract_hash;
+  };
+  struct FirstDigest {
+    std::size_t file;
+    std::size_t line;
+  };
+  std::vector<std::string> paths_;
+  std::unordered_map<std::string, FirstEntry> entries_;
+  std::unordered_map<std::string, FirstDigest> digests_;
+};
+
+// Orders diagnostics by line, column, then code.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+}  // namespace digestkit::lint

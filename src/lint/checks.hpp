@@ -1,0 +1,63 @@
+// Internal to the lint module: the Reporter rules report through, and the
+// rule groups, one per source file.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "digestkit/document.hpp"
+#include "digestkit/lint.hpp"
+#include "digestkit/source.hpp"
+
+namespace digestkit::lint::detail {
+
+// Turns a finding at a byte range of the source into a located Diagnostic,
+// when the policy has the rule on.
+class Reporter {
+ public:
+  Reporter(const SourceText& source, const Policy& policy, std::vector<Diagnostic>& out)
+      : source_(source), policy_(policy), out_(out) {}
+
+  [[nodiscard]] const SourceText& source() const { return source_; }
+  [[nodiscard]] std::string_view text() const { return source_.text(); }
+  [[nodiscard]] bool on(std::string_view code) const { return policy_.enabled(code); }
+  void report(std::string_view code, std::size_t offset, std::size_t length, std::string message);
+
+ private:
+  const SourceText& source_;
+  const Policy& policy_;
+  std::vector<Diagnostic>& out_;
+};
+
+// Byte ranges the character scan leaves alone (the footer's "  目录" line,
+// whose indent is two NBSPs by design), sorted.
+struct Exempt {
+  std::size_t begin;
+  std::size_t end;
+};
+
+// Text for messages: at most max_chars code points, with invisible, control
+// and bidi characters shown as <U+XXXX> so that the message itself cannot
+// reorder or hide anything, in double quotes.
+[[nodiscard]] std::string quote(std::string_view text, std::size_t max_chars = 48);
+// The line around a byte range, for context in messages: quote() of a window.
+[[nodiscard]] std::string context(std::string_view text, std::size_t offset, std::size_t length);
+// "U+202E RIGHT-TO-LEFT OVERRIDE"
+[[nodiscard]] std::string describe_code_point(int code_point);
+
+// DG201..DG203, DG213: facts recorded by decode().
+void check_file_encoding(Reporter& reporter);
+// DG204..DG209, DG212, DG214..DG216: one pass over the raw text.
+void check_characters(Reporter& reporter, const std::vector<Exempt>& exempt);
+// DG208 and DG212 for one run of non-ASCII bytes [begin, end).
+void check_non_ascii_run(Reporter& reporter, std::size_t begin, std::size_t end);
+// DG210, DG211 over titles and author names.
+void check_scripts(const Document& document, Reporter& reporter);
+// DG120..DG124.
+void check_structure(const Document& document, Reporter& reporter);
+// DG301..DG316.
+void check_content(const Document& document, Reporter& reporter, const Options& options);
+
+}  // namespace digestkit::lint::detail

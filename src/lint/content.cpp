@@ -1,0 +1,246 @@
+// DG301..DG316: what the fields say (dates, labels, authors, titles, footer,
+// category).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <unordered_map>
+
+#include "checks.hpp"
+#include "digestkit/title_key.hpp"
+
+namespace digestkit::lint::detail {
+namespace {
+
+// Creative Commons licences as the blog theme names them.
+constexpr std::array kKnownLicences = {
+    "CC BY 4.0", "CC BY-SA 4.0", "CC BY-NC 4.0", "CC BY-NC-SA 4.0", "CC BY-ND 4.0", "CC BY-NC-ND 4.0",
+    "CC BY 3.0", "CC BY-SA 3.0", "CC BY-NC 3.0", "CC BY-NC-SA 3.0", "CC BY-ND 3.0", "CC BY-NC-ND 3.0",
+    "CC BY 2.5", "CC BY-SA 2.5", "CC BY-NC 2.5", "CC BY-NC-SA 2.5", "CC BY-ND 2.5", "CC BY-NC-ND 2.5",
+    "CC BY 2.0", "CC BY-SA 2.0", "CC BY-NC 2.0", "CC BY-NC-SA 2.0", "CC BY-ND 2.0", "CC BY-NC-ND 2.0",
+    "CC BY 1.0", "CC BY-SA 1.0", "CC BY-NC 1.0", "CC BY-NC-SA 1.0", "CC BY-ND 1.0", "CC BY-NC-ND 1.0",
+    "CC0 1.0",
+};
+
+bool is_blank_text(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+void check_date(const Date& date, Reporter& reporter, const Options& options) {
+  const Text& written = date.written;
+  if (!date.is_calendar_date) {
+    reporter.report("DG301", written.span.begin, written.span.size(),
+                    fmt::format("date {} is not a calendar date", quote(written.value)));
+    return;
+  }
+  const std::chrono::year_month_day day{std::chrono::year{date.year},
+                                        std::chrono::month{static_cast<unsigned>(date.month)},
+                                        std::chrono::day{static_cast<unsigned>(date.day)}};
+  if (day > options.today) {
+    reporter.report(
+        "DG303", written.span.begin, written.span.size(),
+        fmt::format("date {} is in the future (today is {:04}-{:02}-{:02})", quote(written.value),
+                    static_cast<int>(options.today.year()), static_cast<unsigned>(options.today.month()),
+                    static_cast<unsigned>(options.today.day())));
+  }
+  const std::string canonical = date.iso();
+  const std::string_view line = reporter.text().substr(date.line.begin, date.line.size());
+  if (written.value != canonical) {
+    reporter.report("DG302", written.span.begin, written.span.size(),
+                    fmt::format("date {} is written as {}", quote(written.value), quote(canonical)));
+  } else if (line != canonical + " 更新") {
+    reporter.report("DG302", date.line.begin, date.line.size(),
+                    fmt::format("date line {} is written as {}", quote(line), quote(canonical + " 更新")));
+  }
+}
+
+void check_category(const Category& category, Reporter& reporter) {
+  if (is_blank_text(category.line.value)) {
+    reporter.report("DG315", category.line.span.begin, category.line.span.size(), "category line is empty");
+    return;
+  }
+  for (const Text& tag : category.tags) {
+    if (!is_blank_text(tag.value)) continue;
+    reporter.report("DG314", tag.span.begin, tag.span.size(),
+                    fmt::format("empty tag in category {}", quote(category.line.value)));
+  }
+}
+
+// One DG316 per Authors line: the first separator other than ", " or the
+// first run of spaces inside a name.
+void check_author_spacing(const Entry& entry, Reporter& reporter) {
+  const std::string_view text = reporter.text();
+  for (std::size_t k = 0; k < entry.authors.size(); ++k) {
+    const Author& author = entry.authors[k];
+    const std::size_t run = author.name.find("  ");
+    if (run != std::string_view::npos) {
+      std::size_t end = run;
+      while (end < author.name.size() && author.name[end] == ' ') ++end;
+      reporter.report("DG316", author.span.begin + run, end - run,
+                      fmt::format("run of {} spaces inside author name {}", end - run, quote(author.name)));
+      return;
+    }
+    if (k + 1 < entry.authors.size() && !author.name.empty() && !entry.authors[k + 1].name.empty()) {
+      const std::size_t from = author.span.end;
+      const std::size_t to = entry.authors[k + 1].span.begin;
+      const std::string_view separator = text.substr(from, to - from);
+      if (separator != ", ") {
+        reporter.report("DG316", from, to - from,
+                        fmt::format("authors {} and {} are separated by {} instead of \", \"",
+                                    quote(author.name), quote(entry.authors[k + 1].name), quote(separator)));
+        return;
+      }
+    }
+  }
+}
+
+void check_authors(const Entry& entry, Reporter& reporter) {
+  const std::string_view text = reporter.text();
+  if (entry.label != AuthorsLabel::Authors) {
+    reporter.report("DG304", entry.label_span.begin, entry.label_span.size(),
+                    fmt::format("authors label {} is written \"Authors:\"",
+                                quote(text.substr(entry.label_span.begin, entry.label_span.size()))));
+  }
+  const bool all_empty = std::all_of(entry.authors.begin(), entry.authors.end(),
+                                     [](const Author& author) { return is_blank_text(author.name); });
+  if (all_empty) {
+    reporter.report("DG305", entry.label_span.begin, entry.authors_line.end - entry.label_span.begin,
+                    fmt::format("entry {} has no authors", quote(entry.title.value)));
+    return;
+  }
+  std::unordered_map<std::string, std::size_t> seen;  // author key -> index
+  for (std::size_t k = 0; k < entry.authors.size(); ++k) {
+    const Author& author = entry.authors[k];
+    if (is_blank_text(author.name)) {
+      reporter.report(
+          "DG306", author.span.begin, author.span.size(),
+          fmt::format("empty name (author {} of {}) in the author list", k + 1, entry.authors.size()));
+      continue;
+    }
+    const auto [first, inserted] = seen.emplace(title_key(author.name), k);
+    if (!inserted) {
+      reporter.report(
+          "DG307", author.span.begin, author.span.size(),
+          fmt::format("author {} is listed twice (also author {})", quote(author.name), first->second + 1));
+    }
+  }
+  check_author_spacing(entry, reporter);
+}
+
+// Unbalanced (), [], {} and unpaired `$`. A `$` followed by a digit that is
+// left unpaired is read as a currency sign ("Just Add $100 More").
+void check_title_delimiters(const Text& title, Reporter& reporter) {
+  const std::string_view value = title.value;
+  std::vector<std::size_t> open;  // positions of unclosed brackets
+  std::size_t dollar_open = std::string_view::npos;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (c == '(' || c == '[' || c == '{') {
+      open.push_back(i);
+    } else if (c == ')' || c == ']' || c == '}') {
+      const char partner = c == ')' ? '(' : c == ']' ? '[' : '{';
+      if (open.empty() || value[open.back()] != partner) {
+        reporter.report("DG309", title.span.begin + i, 1,
+                        fmt::format("title has {} without a matching {}: {}", quote(std::string_view(&c, 1)),
+                                    quote(std::string_view(&partner, 1)), quote(value)));
+        return;
+      }
+      open.pop_back();
+    } else if (c == '$' && (i == 0 || value[i - 1] != '\\')) {
+      dollar_open = dollar_open == std::string_view::npos ? i : std::string_view::npos;
+    }
+  }
+  if (!open.empty()) {
+    const std::size_t at = open.back();
+    reporter.report(
+        "DG309", title.span.begin + at, 1,
+        fmt::format("title has {} that is never closed: {}", quote(value.substr(at, 1)), quote(value)));
+    return;
+  }
+  const bool currency = dollar_open != std::string_view::npos && dollar_open + 1 < value.size() &&
+                        value[dollar_open + 1] >= '0' && value[dollar_open + 1] <= '9';
+  if (dollar_open != std::string_view::npos && !currency) {
+    reporter.report("DG309", title.span.begin + dollar_open, 1,
+                    fmt::format("title has an unpaired \"$\" math delimiter: {}", quote(value)));
+  }
+}
+
+void check_title(const Text& title, Reporter& reporter) {
+  if (is_blank_text(title.value)) {
+    reporter.report("DG315", title.span.begin, title.span.size(), "entry title is empty");
+    return;
+  }
+  check_title_delimiters(title, reporter);
+  for (std::size_t i = title.value.find("  "); i != std::string_view::npos; i = title.value.find("  ", i)) {
+    std::size_t end = i;
+    while (end < title.value.size() && title.value[end] == ' ') ++end;
+    reporter.report("DG310", title.span.begin + i, end - i,
+                    fmt::format("run of {} spaces in title: {}", end - i,
+                                context(reporter.text(), title.span.begin + i, end - i)));
+    i = end;
+  }
+}
+
+void check_footer(const Document& document, Reporter& reporter) {
+  const std::string_view text = reporter.text();
+  if (!document.footer) {
+    // Point at the digest's last line.
+    std::size_t end = std::min(document.span.end, text.size());
+    while (end > document.span.begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+    std::size_t start = end;
+    while (start > document.span.begin && text[start - 1] != '\n' && text[start - 1] != '\r') --start;
+    reporter.report("DG311", start, end - start,
+                    fmt::format("digest {} has no footer (\"文章作者: …\" and \"版权声明: …\" lines)",
+                                quote(document.category.line.value)));
+    return;
+  }
+  const Footer& footer = *document.footer;
+  if (!footer.licence) {
+    reporter.report(
+        "DG313", footer.notice.span.begin, footer.notice.span.size(),
+        fmt::format("licence line {} does not follow the template \"本博客所有文章除特別声明外,均采用 "
+                    "<licence> 许可协议。转载请注明来源 <author> !\"",
+                    quote(footer.notice.value)));
+  } else if (std::find(kKnownLicences.begin(), kKnownLicences.end(), footer.licence->value) ==
+             kKnownLicences.end()) {
+    reporter.report(
+        "DG313", footer.licence->span.begin, footer.licence->span.size(),
+        fmt::format("unknown licence {} (expected a Creative Commons licence such as \"CC BY 4.0\")",
+                    quote(footer.licence->value)));
+  }
+  if (footer.notice_author && footer.notice_author->value != footer.author.value) {
+    reporter.report("DG312", footer.notice_author->span.begin, footer.notice_author->span.size(),
+                    fmt::format("licence line names {} but the footer author is {}",
+                                quote(footer.notice_author->value), quote(footer.author.value)));
+  }
+}
+
+}  // namespace
+
+void check_content(const Document& document, Reporter& reporter, const Options& options) {
+  check_category(document.category, reporter);
+  if (document.date) check_date(*document.date, reporter, options);
+
+  std::unordered_map<std::string, std::size_t> titles;  // title key -> entry index
+  for (std::size_t k = 0; k < document.entries.size(); ++k) {
+    const Entry& entry = document.entries[k];
+    check_title(entry.title, reporter);
+    check_authors(entry, reporter);
+    if (is_blank_text(entry.abstract.value)) {
+      reporter.report("DG315", entry.abstract.span.begin, entry.abstract.span.size(),
+                      fmt::format("entry {} has an empty abstract", quote(entry.title.value)));
+    }
+    if (!reporter.on("DG308")) continue;
+    const auto [first, inserted] = titles.emplace(title_key(entry.title.value), k);
+    if (!inserted) {
+      const Location where = reporter.source().locate(document.entries[first->second].title.span.begin);
+      reporter.report("DG308", entry.title.span.begin, entry.title.span.size(),
+                      fmt::format("entry {} is listed twice in this digest (first at line {})",
+                                  quote(entry.title.value), where.line));
+    }
+  }
+  check_footer(document, reporter);
+}
+
+}  // namespace digestkit::lint::detail

@@ -1,0 +1,113 @@
+// Linting one file: its decode and parse errors, the raw-text scan, then the
+// rules over each document the parser could read; and the fingerprints the
+// archive-wide rules need afterwards.
+#include <algorithm>
+#include <functional>
+
+#include "checks.hpp"
+#include "digestkit/title_key.hpp"
+
+namespace digestkit::lint {
+namespace {
+
+// The footer's "  目录" lines: their NBSP indent is part of the layout.
+std::vector<detail::Exempt> exempt_ranges(const ParsedFile& file) {
+  std::vector<detail::Exempt> exempt;
+  const std::string_view text = file.source->text();
+  for (const Document& document : file.documents) {
+    if (!document.footer || !document.footer->has_toc) continue;
+    const std::size_t end = document.footer->span.end;
+    std::size_t begin = end;
+    while (begin > 0 && text[begin - 1] != '\n' && text[begin - 1] != '\r') --begin;
+    exempt.push_back({begin, end});
+  }
+  std::sort(exempt.begin(), exempt.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  return exempt;
+}
+
+std::uint64_t hash_authors(const Entry& entry) {
+  std::string joined;
+  for (const Author& author : entry.authors) {
+    joined.append(author.name);
+    joined += '\x1f';
+  }
+  return std::hash<std::string>{}(joined);
+}
+
+FileSummary summarize(const ParsedFile& file, const std::string& path) {
+  FileSummary summary;
+  summary.path = path;
+  const SourceText& source = *file.source;
+  for (std::size_t d = 0; d < file.documents.size(); ++d) {
+    const Document& document = file.documents[d];
+    if (document.date) {
+      const Span& line = document.date->line;
+      summary.digests.push_back({std::string(document.category.line.value), document.date->iso(),
+                                 source.locate(line.begin), line.size(), source.input_offset(line.begin)});
+    }
+    for (const Entry& entry : document.entries) {
+      EntryFingerprint fingerprint;
+      fingerprint.title_key = title_key(entry.title.value);
+      fingerprint.title = std::string(entry.title.value);
+      fingerprint.authors_hash = hash_authors(entry);
+      fingerprint.abstract_hash = std::hash<std::string_view>{}(entry.abstract.value);
+      fingerprint.digest = d;
+      fingerprint.where = source.locate(entry.title.span.begin);
+      fingerprint.length = entry.title.span.size();
+      fingerprint.input_offset = source.input_offset(entry.title.span.begin);
+      summary.entries.push_back(std::move(fingerprint));
+    }
+  }
+  return summary;
+}
+
+}  // namespace
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.location.line != b.location.line) return a.location.line < b.location.line;
+    if (a.location.column != b.location.column) return a.location.column < b.location.column;
+    return a.code < b.code;
+  });
+}
+
+std::chrono::year_month_day today_utc() {
+  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
+FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& policy,
+                     const Options& options) {
+  FileResult result;
+  result.path = path;
+  for (Diagnostic& error : errors_of(file)) {
+    const Rule* rule = find_rule(error.code);
+    if (rule != nullptr && !policy.enabled(rule_index(*rule))) continue;
+    if (rule != nullptr) error.severity = policy.severity(rule_index(*rule));
+    error.path = path;
+    result.diagnostics.push_back(std::move(error));
+  }
+  if (!file.source) return result;
+
+  detail::Reporter reporter(*file.source, policy, result.diagnostics);
+  detail::check_file_encoding(reporter);
+  detail::check_characters(reporter, exempt_ranges(file));
+  for (const Document& document : file.documents) {
+    detail::check_structure(document, reporter);
+    detail::check_content(document, reporter, options);
+    detail::check_scripts(document, reporter);
+  }
+  for (Diagnostic& diagnostic : result.diagnostics) diagnostic.path = path;
+  sort_diagnostics(result.diagnostics);
+  result.summary = summarize(file, path);
+  result.source = std::move(file.source);
+  return result;
+}
+
+FileResult lint_bytes(std::string_view bytes, const std::string& path, const Policy& policy,
+                      const Options& options) {
+  ParseOptions parse_options;
+  parse_options.recover = true;
+  return lint_file(parse_bytes(bytes, path, {}, parse_options), path, policy, options);
+}
+
+}  // namespace digestkit::lint

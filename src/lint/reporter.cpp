@@ -1,0 +1,106 @@
+// Locating findings and quoting text safely in messages.
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "checks.hpp"
+
+namespace digestkit::lint::detail {
+namespace {
+
+bool shown_as_escape(UChar32 c) {
+  if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+  switch (u_charType(c)) {
+    case U_FORMAT_CHAR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+    case U_UNASSIGNED:
+    case U_PRIVATE_USE_CHAR:
+    case U_SURROGATE:
+      return true;
+    case U_SPACE_SEPARATOR:
+      return c != ' ';
+    default:
+      return false;
+  }
+}
+
+void append_quoted(std::string& out, std::string_view text, std::size_t max_chars) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  std::size_t shown = 0;
+  while (i < length) {
+    if (shown == max_chars) {
+      out += "…";
+      return;
+    }
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) {
+      out += "<?>";
+    } else if (shown_as_escape(c)) {
+      out += fmt::format("<U+{:04X}>", static_cast<unsigned>(c));
+    } else {
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+    ++shown;
+  }
+}
+
+}  // namespace
+
+void Reporter::report(std::string_view code, std::size_t offset, std::size_t length, std::string message) {
+  const Rule* rule = find_rule(code);
+  if (rule != nullptr && !policy_.enabled(rule_index(*rule))) return;
+  Diagnostic diagnostic;
+  diagnostic.code = std::string(code);
+  diagnostic.severity = rule != nullptr ? policy_.severity(rule_index(*rule)) : Severity::Error;
+  diagnostic.path = source_.path();
+  diagnostic.location = source_.locate(offset);
+  diagnostic.length = length;
+  diagnostic.input_offset = source_.input_offset(offset);
+  diagnostic.message = std::move(message);
+  out_.push_back(std::move(diagnostic));
+}
+
+std::string quote(std::string_view text, std::size_t max_chars) {
+  std::string out = "\"";
+  append_quoted(out, text, max_chars);
+  out += '"';
+  return out;
+}
+
+std::string context(std::string_view text, std::size_t offset, std::size_t length) {
+  constexpr int kAround = 16;  // code points shown on each side
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto size = static_cast<int32_t>(text.size());
+  const auto is_eol = [&](int32_t i) {
+    return text[static_cast<std::size_t>(i)] == '\n' || text[static_cast<std::size_t>(i)] == '\r';
+  };
+
+  auto begin = static_cast<int32_t>(offset);
+  for (int n = 0; n < kAround && begin > 0 && !is_eol(begin - 1); ++n) U8_BACK_1(bytes, 0, begin);
+  auto end = static_cast<int32_t>(std::min(offset + length, text.size()));
+  for (int n = 0; n < kAround && end < size && !is_eol(end); ++n) U8_FWD_1(bytes, end, size);
+
+  std::string out = "\"";
+  if (begin > 0 && !is_eol(begin - 1)) out += "…";
+  append_quoted(out, text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin)),
+                static_cast<std::size_t>(-1));
+  if (end < size && !is_eol(end)) out += "…";
+  out += '"';
+  return out;
+}
+
+std::string describe_code_point(int code_point) {
+  char name[128];
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t length = u_charName(code_point, U_UNICODE_CHAR_NAME, name, sizeof name, &status);
+  if (U_FAILURE(status) || length <= 0) return fmt::format("U+{:04X}", static_cast<unsigned>(code_point));
+  return fmt::format("U+{:04X} {}", static_cast<unsigned>(code_point),
+                     std::string_view(name, static_cast<std::size_t>(length)));
+}
+
+}  // namespace digestkit::lint::detail

@@ -1,0 +1,90 @@
+// DG120..DG124: layout deviations the parser read and recorded in the AST.
+#include <fmt/format.h>
+
+#include "checks.hpp"
+
+namespace digestkit::lint::detail {
+namespace {
+
+// Start of the line holding `offset`.
+std::size_t line_start_of(std::string_view text, std::size_t offset) {
+  while (offset > 0 && text[offset - 1] != '\n' && text[offset - 1] != '\r') --offset;
+  return offset;
+}
+
+// Start of the line after the one holding `offset` (or the text's end).
+std::size_t next_line(std::string_view text, std::size_t offset) {
+  while (offset < text.size() && text[offset] != '\n' && text[offset] != '\r') ++offset;
+  if (offset < text.size() && text[offset] == '\r') ++offset;
+  if (offset < text.size() && text[offset] == '\n') ++offset;
+  return offset;
+}
+
+// The text of the line starting at `offset`, without its line ending.
+std::string_view line_at(std::string_view text, std::size_t offset) {
+  std::size_t end = offset;
+  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  return text.substr(offset, end - offset);
+}
+
+void check_blank_run(const BlankRun& run, Reporter& reporter) {
+  const std::string_view text = reporter.text();
+  const std::size_t after = run.span.end;
+  const std::string_view following = after < text.size() ? line_at(text, after) : std::string_view();
+  const std::string before = following.empty() ? "the end of the file" : context(text, after, 0);
+  const auto lines = [](std::size_t n) { return fmt::format("{} blank line{}", n, n == 1 ? "" : "s"); };
+  if (run.found > run.expected) {
+    // Point at the first blank line beyond the expected ones.
+    std::size_t extra = run.span.begin;
+    for (std::uint16_t n = 0; n < run.expected; ++n) extra = next_line(text, extra);
+    reporter.report("DG120", extra, run.span.end - extra,
+                    fmt::format("{} before {}; the layout has {}", lines(run.found), before, run.expected));
+  } else {
+    reporter.report("DG120", after, 0,
+                    fmt::format("{} before {}; the layout has {}", lines(run.found), before, run.expected));
+  }
+}
+
+}  // namespace
+
+void check_structure(const Document& document, Reporter& reporter) {
+  const std::string_view text = reporter.text();
+  for (const BlankRun& run : document.blank_runs) check_blank_run(run, reporter);
+
+  if (!document.date) {
+    const std::size_t at = document.category.line.span.end;
+    reporter.report("DG122", next_line(text, at), 0,
+                    fmt::format("digest {} has no update date line \"YYYY-MM-DD 更新\"",
+                                quote(document.category.line.value)));
+  } else if (document.entries.empty()) {
+    reporter.report("DG124", document.date->line.begin, document.date->line.size(),
+                    fmt::format("digest {} of {} lists no papers", quote(document.category.line.value),
+                                document.date->written.value));
+  }
+
+  for (const Entry& entry : document.entries) {
+    if (entry.marker != Marker::Missing) continue;
+    reporter.report("DG121", entry.pdf_line.begin, entry.pdf_line.size(),
+                    fmt::format("entry {} has no screenshot marker line \"论文截图\" after its PDF line",
+                                quote(entry.title.value)));
+  }
+
+  if (document.footer) {
+    const Footer& footer = *document.footer;
+    if (!footer.has_toc) {
+      reporter.report("DG123", footer.notice.span.end, 0,
+                      "footer ends without the \"\u00a0\u00a0目录\" line after the licence line");
+    } else {
+      const std::size_t toc = line_start_of(text, footer.span.end);
+      // Up to the footer's end: a concatenated file may go on on the same line.
+      const std::string_view line = text.substr(toc, footer.span.end - toc);
+      if (line != "\u00a0\u00a0目录") {
+        reporter.report("DG123", toc, line.size(),
+                        fmt::format("footer label line is {}; the layout has two no-break spaces then 目录",
+                                    quote(line)));
+      }
+    }
+  }
+}
+
+}  // namespace digestkit::lint::detail
