@@ -1,0 +1,102 @@
+// JsonWriter and the small facts every writer needs (source, line endings,
+// marker spellings).
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "digestkit/json.hpp"
+#include "write_document.hpp"
+
+namespace digestkit {
+
+std::string_view line_endings_name(const LineEndings& endings) {
+  if (endings.mixed()) return "mixed";
+  if (endings.crlf != 0) return "crlf";
+  if (endings.cr != 0) return "cr";
+  if (endings.lf != 0) return "lf";
+  return "none";
+}
+
+std::string_view marker_text(Marker marker) {
+  switch (marker) {
+    case Marker::Short:
+      return "论文截图";
+    case Marker::Long:
+      return "点此查看论文截图";
+    case Marker::Missing:
+      break;
+  }
+  return {};
+}
+
+JsonSource json_source_of(const SourceText& source) {
+  return JsonSource{source.path(), source.encoding, source.had_bom, line_endings_name(source.line_endings)};
+}
+
+struct JsonWriter::Buffers {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> compact{buffer};
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> pretty{buffer};
+  Buffers() { pretty.SetIndent(' ', 2); }
+};
+
+JsonWriter::JsonWriter() : buffers_(std::make_unique<Buffers>()) {}
+JsonWriter::~JsonWriter() = default;
+
+void JsonWriter::append_line(const Document& document, const JsonSource& source, std::string& out) {
+  auto& b = *buffers_;
+  b.buffer.Clear();
+  b.compact.Reset(b.buffer);
+  json_detail::write_document(b.compact, document, source);
+  out.append(b.buffer.GetString(), b.buffer.GetSize());
+  out.push_back('\n');
+}
+
+void JsonWriter::append_pretty(const Document& document, const JsonSource& source, std::string& out,
+                               std::size_t indent) {
+  auto& b = *buffers_;
+  b.buffer.Clear();
+  b.pretty.Reset(b.buffer);
+  json_detail::write_document(b.pretty, document, source);
+  // Raw line breaks occur only between tokens (the writer escapes them in
+  // strings), so shifting every line is safe.
+  const std::string_view json(b.buffer.GetString(), b.buffer.GetSize());
+  out.append(indent, ' ');
+  std::size_t start = 0;
+  for (std::size_t nl = json.find('\n'); nl != std::string_view::npos; nl = json.find('\n', start)) {
+    out.append(json.substr(start, nl + 1 - start));
+    out.append(indent, ' ');
+    start = nl + 1;
+  }
+  out.append(json.substr(start));
+}
+
+namespace {
+
+JsonSource source_or_default(const ParsedFile& file) {
+  return file.source ? json_source_of(*file.source) : JsonSource{};
+}
+
+}  // namespace
+
+std::string to_json(const ParsedFile& file) {
+  JsonWriter writer;
+  const JsonSource source = source_or_default(file);
+  std::string out = "[";
+  for (const Document& document : file.documents) {
+    out += &document == &file.documents.front() ? "\n" : ",\n";
+    writer.append_pretty(document, source, out, 2);
+  }
+  out += file.documents.empty() ? "]\n" : "\n]\n";
+  return out;
+}
+
+std::string to_json_lines(const ParsedFile& file) {
+  JsonWriter writer;
+  const JsonSource source = source_or_default(file);
+  std::string out;
+  for (const Document& document : file.documents) writer.append_line(document, source, out);
+  return out;
+}
+
+}  // namespace digestkit

@@ -1,0 +1,115 @@
+// One Document as a digestkit/1 object through any rapidjson writer (the
+// compact Writer for JSON Lines, the PrettyWriter for arrays). Field order is
+// part of the format: docs/json.md.
+#pragma once
+
+#include <string_view>
+
+#include "digestkit/document.hpp"
+#include "digestkit/json.hpp"
+
+namespace digestkit::json_detail {
+
+template <class Writer>
+void write_string(Writer& writer, std::string_view value) {
+  writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+template <class Writer>
+void write_key(Writer& writer, std::string_view key) {
+  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+}
+
+template <class Writer>
+void write_source(Writer& writer, const Document& document, const JsonSource& source) {
+  writer.StartObject();
+  write_key(writer, "path");
+  write_string(writer, source.path);
+  write_key(writer, "digest");
+  writer.Uint64(document.index);
+  write_key(writer, "encoding");
+  write_string(writer, source.encoding);
+  write_key(writer, "bom");
+  writer.Bool(source.bom);
+  write_key(writer, "line_endings");
+  write_string(writer, source.line_endings);
+  writer.EndObject();
+}
+
+template <class Writer>
+void write_entry(Writer& writer, const Entry& entry) {
+  writer.StartObject();
+  write_key(writer, "title");
+  write_string(writer, entry.title.value);
+  write_key(writer, "authors");
+  writer.StartArray();
+  for (const Author& author : entry.authors) write_string(writer, author.name);
+  writer.EndArray();
+  write_key(writer, "abstract");
+  write_string(writer, entry.abstract.value);
+  write_key(writer, "comments");
+  if (entry.comments) {
+    write_string(writer, entry.comments->value);
+  } else {
+    writer.Null();
+  }
+  write_key(writer, "marker");
+  if (entry.marker == Marker::Missing) {
+    writer.Null();
+  } else {
+    write_string(writer, marker_text(entry.marker));
+  }
+  writer.EndObject();
+}
+
+template <class Writer>
+void write_footer(Writer& writer, const Footer& footer) {
+  writer.StartObject();
+  write_key(writer, "author");
+  write_string(writer, footer.author.value);
+  write_key(writer, "licence");
+  if (footer.licence) {
+    write_string(writer, footer.licence->value);
+  } else {
+    writer.Null();
+  }
+  write_key(writer, "notice");
+  write_string(writer, footer.notice.value);
+  writer.EndObject();
+}
+
+template <class Writer>
+void write_document(Writer& writer, const Document& document, const JsonSource& source) {
+  writer.StartObject();
+  write_key(writer, "format");
+  write_string(writer, json_format_version);
+  write_key(writer, "source");
+  write_source(writer, document, source);
+  write_key(writer, "category");
+  write_string(writer, document.category.line.value);
+  write_key(writer, "tags");
+  writer.StartArray();
+  for (const Text& tag : document.category.tags) write_string(writer, tag.value);
+  writer.EndArray();
+  write_key(writer, "date");
+  if (document.date) {
+    write_string(writer, document.date->iso());
+  } else {
+    writer.Null();
+  }
+  write_key(writer, "date_valid");
+  writer.Bool(document.date && document.date->is_calendar_date);
+  write_key(writer, "entries");
+  writer.StartArray();
+  for (const Entry& entry : document.entries) write_entry(writer, entry);
+  writer.EndArray();
+  write_key(writer, "footer");
+  if (document.footer) {
+    write_footer(writer, *document.footer);
+  } else {
+    writer.Null();
+  }
+  writer.EndObject();
+}
+
+}  // namespace digestkit::json_detail
