@@ -1,0 +1,51 @@
+// text -> JSON -> text reproduces `digest fmt` byte for byte: for every
+// fixture and every corpus post, through the array and the JSON Lines form.
+#include "digestkit/format.hpp"
+#include "digestkit/json.hpp"
+#include "json_fixtures.hpp"
+
+namespace digestkit {
+namespace {
+
+using digestkit::testing::read_file;
+using json_testing::errors_text;
+
+void expect_round_trip(const std::filesystem::path& path) {
+  SCOPED_TRACE(path.string());
+  const ParsedFile parsed = parse_bytes(read_file(path), path.filename().string());
+  ASSERT_TRUE(parsed.ok()) << errors_text(parsed);
+  const std::string formatted = format_documents(parsed.documents);
+
+  const ParsedFile from_array = read_json(to_json(parsed), "x.json");
+  ASSERT_TRUE(from_array.ok()) << errors_text(from_array);
+  EXPECT_EQ(format_documents(from_array.documents), formatted);
+
+  const ParsedFile from_lines = read_json(to_json_lines(parsed), "x.jsonl");
+  ASSERT_TRUE(from_lines.ok()) << errors_text(from_lines);
+  EXPECT_EQ(format_documents(from_lines.documents), formatted);
+}
+
+TEST(RoundTrip, Fixtures) {
+  for (const std::string& name : json_testing::fixture_names())
+    expect_round_trip(json_testing::fixture(name));
+}
+
+TEST(RoundTrip, CorpusPosts) {
+  const auto posts = json_testing::corpus_posts();
+  if (posts.empty()) GTEST_SKIP() << "no corpus at " << digestkit::testing::shared_dir();
+  for (const auto& post : posts) expect_round_trip(post);
+}
+
+TEST(RoundTrip, SamplesShippedWithTheProject) {
+  const auto dir = digestkit::testing::testdata("samples");
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no testdata/samples";
+  std::vector<std::filesystem::path> samples;
+  for (const auto& item : std::filesystem::directory_iterator(dir)) {
+    if (item.path().extension() == ".txt") samples.push_back(item.path());
+  }
+  std::sort(samples.begin(), samples.end());
+  for (const auto& sample : samples) expect_round_trip(sample);
+}
+
+}  // namespace
+}  // namespace digestkit
