@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of the `digest` program on a large generated archive,
+# next to cat, wc -l, zcat and diff -u on the same bytes.
+#
+#   bench/e2e.sh [--digest PATH] [--generator PATH] [--cache DIR]
+#                [--megabytes N]... [--large] [--repeat N] [--seed N]
+#
+# Builds nothing: it runs an already built `digest` and `generate_archive`
+# (defaults: build/tools/digest/digest and build/bench/generator/generate_archive).
+# The archive is generated once per size into the cache directory (default
+# build/bench-data) and reused while the generator and seed are unchanged.
+# Sizes: 300 MB by default; --large adds 1000 MB; --megabytes replaces both.
+# A command that fails (not built yet, crash, unexpected exit status) is
+# reported as failed in its row and the run goes on.
+#
+# Columns: wall time (best of --repeat runs), throughput in MB/s of input
+# (10^6 bytes of uncompressed digest text; for diffs, both versions), peak
+# resident memory of the process (GNU time's %M) and the exit status.
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+digest=$root/build/tools/digest/digest
+generator=$root/build/bench/generator/generate_archive
+cache=$root/build/bench-data
+sizes=()
+large=0
+repeat=1
+seed=1
+
+usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+  case $1 in
+    --digest) digest=$2; shift 2 ;;
+    --generator) generator=$2; shift 2 ;;
+    --cache) cache=$2; shift 2 ;;
+    --megabytes) sizes+=("$2"); shift 2 ;;
+    --large) large=1; shift ;;
+    --repeat) repeat=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "e2e.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+if [ ${#sizes[@]} -eq 0 ]; then
+  sizes=(300)
+  [ $large -eq 1 ] && sizes+=(1000)
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "e2e.sh: needs GNU time at /usr/bin/time (Debian package 'time')" >&2
+  exit 2
+fi
+if [ ! -x "$generator" ]; then
+  echo "e2e.sh: generator not found at $generator (build the generate_archive target, or pass --generator)" >&2
+  exit 2
+fi
+digest=$(realpath -m "$digest")
+generator=$(realpath -m "$generator")
+
+log() { echo "e2e: $*" >&2; }
+
+# Generates (or reuses) the data for one size under $cache/mbN:
+# v1/ (the archive), v2/ (5% of entries edited), v1.tar.gz, and v1.txt and
+# v2.txt (every file of the version concatenated, for diff -u).
+prepare_data() {
+  local mb=$1 dir=$cache/mb$1
+  local stamp="seed=$seed megabytes=$mb generator=$(sha256sum "$generator" | cut -c1-16)"
+  if [ -f "$dir/stamp" ] && [ "$(cat "$dir/stamp")" = "$stamp" ]; then
+    log "reusing $dir"
+    return 0
+  fi
+  log "generating $mb MB into $dir"
+  rm -rf "$dir" && mkdir -p "$dir" || return 1
+  "$generator" --out "$dir/v1" --megabytes "$mb" --seed "$seed" >&2 || return 1
+  "$generator" --from "$dir/v1" --out "$dir/v2" --edit-percent 5 --seed "$seed" >&2 || return 1
+  # Reproducible tarball: sorted names, fixed owner and times, gzip without a name or time stamp.
+  tar -C "$dir" --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -cf - v1 | gzip -n -6 >"$dir/v1.tar.gz" ||
+    return 1
+  # A newline after each file: a digest ends without one, and digests back to back need it.
+  local v
+  for v in v1 v2; do
+    find "$dir/$v" -name '*.txt' -print0 | LC_ALL=C sort -z | xargs -0 awk 1 >"$dir/$v.txt" || return 1
+  done
+  echo "$stamp" >"$dir/stamp"
+}
+
+# run_row LABEL INPUT_BYTES ALLOWED_EXIT_CODES COMMAND
+# Runs COMMAND (a bash command line, stdout to /dev/null) $repeat times and
+# prints one table row.
+run_row() {
+  local label=$1 bytes=$2 allowed=$3 command=$4
+  local best_ns="" best_rss="" code=0 status="ok" err=$tmp/err rss=$tmp/rss
+  local i start end ns
+  for ((i = 0; i < repeat; i++)); do
+    start=$(date +%s%N)
+    /usr/bin/time -f %M -o "$rss" bash -c "$command" >/dev/null 2>"$err"
+    code=$?
+    end=$(date +%s%N)
+    ns=$((end - start))
+    if ! [[ " $allowed " == *" $code "* ]]; then
+      status="FAILED (exit $code)"
+      break
+    fi
+    if [ -z "$best_ns" ] || [ "$ns" -lt "$best_ns" ]; then
+      best_ns=$ns
+      best_rss=$(tail -n 1 "$rss")
+    fi
+  done
+  if [ "$status" != ok ]; then
+    printf '%-44s %9s %9s %9s  %s\n' "$label" - - - "$status"
+    # GNU time adds "Command exited with non-zero status N" to its -o file, not to stderr.
+    grep -v '^$' "$err" | head -n 3 | cut -c1-160 | sed 's/^/      | /'
+    return 0
+  fi
+  [ "$code" -ne 0 ] && status="ok (exit $code)"
+  awk -v ns="$best_ns" -v bytes="$bytes" -v kb="$best_rss" -v label="$label" -v status="$status" 'BEGIN {
+    s = ns / 1e9
+    printf "%-44s %9.3f %9.1f %9.1f  %s\n", label, s, (s > 0 ? bytes / 1e6 / s : 0), kb / 1024, status
+  }'
+}
+
+q() { printf '%q' "$1"; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "digestkit end-to-end benchmark"
+echo "host: $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(uname -sr)"
+if [ -x "$digest" ]; then
+  echo "digest: $digest ($("$digest" --version 2>&1 | head -n 1))"
+else
+  echo "digest: $digest (not found: its rows will fail)"
+fi
+echo "repeat: best of $repeat"
+
+for mb in "${sizes[@]}"; do
+  if ! prepare_data "$mb"; then
+    echo "could not generate the $mb MB archive; skipped"
+    continue
+  fi
+  dir=$cache/mb$mb
+  v1=$dir/v1 v2=$dir/v2 tgz=$dir/v1.tar.gz
+  v1_bytes=$(find "$v1" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  v2_bytes=$(find "$v2" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  files=$(find "$v1" -name '*.txt' | wc -l)
+  pair_bytes=$((v1_bytes + v2_bytes))
+  echo
+  echo "== $mb MB archive: $files files, $v1_bytes bytes; .tar.gz $(stat -c %s "$tgz") bytes; edited copy $v2_bytes bytes =="
+  printf '%-44s %9s %9s %9s  %s\n' command "wall s" "MB/s" "RSS MiB" status
+  list="find $(q "$v1") -name '*.txt' -print0 | LC_ALL=C sort -z"
+  D=$(q "$digest")
+  run_row "cat (directory)" "$v1_bytes" 0 "$list | xargs -0 cat"
+  run_row "wc -l (directory)" "$v1_bytes" 0 "$list | xargs -0 wc -l"
+  run_row "wc -l (one concatenated file)" "$v1_bytes" 0 "wc -l $(q "$dir/v1.txt")"
+  run_row "zcat (.tar.gz)" "$v1_bytes" 0 "zcat $(q "$tgz")"
+  run_row "digest convert --to jsonl dir -j1" "$v1_bytes" 0 "$D convert --to jsonl -j 1 $(q "$v1")"
+  run_row "digest convert --to jsonl dir -j2" "$v1_bytes" 0 "$D convert --to jsonl -j 2 $(q "$v1")"
+  run_row "digest convert --to jsonl .tar.gz -j1" "$v1_bytes" 0 "$D convert --to jsonl -j 1 $(q "$tgz")"
+  run_row "digest convert --to jsonl .tar.gz -j2" "$v1_bytes" 0 "$D convert --to jsonl -j 2 $(q "$tgz")"
+  run_row "digest validate dir -j1" "$v1_bytes" 0 "$D validate -j 1 $(q "$v1")"
+  run_row "digest validate dir -j2" "$v1_bytes" 0 "$D validate -j 2 $(q "$v1")"
+  run_row "digest fmt --check dir" "$v1_bytes" 0 "$D fmt --check $(q "$v1")"
+  run_row "diff -u (concatenated pair)" "$pair_bytes" 1 "diff -u $(q "$dir/v1.txt") $(q "$dir/v2.txt")"
+  run_row "digest diff (concatenated pair)" "$pair_bytes" 1 "$D diff $(q "$dir/v1.txt") $(q "$dir/v2.txt")"
+  run_row "digest diff (directories)" "$pair_bytes" 1 "$D diff $(q "$v1") $(q "$v2")"
+done
