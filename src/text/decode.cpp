@@ -51,8 +51,11 @@ Decoded success(std::unique_ptr<SourceText> source) {
   return decoded;
 }
 
-Decoded decode_transcoded(std::string_view bytes, std::string path, const char* charset, bool had_bom) {
-  text_detail::Transcoded converted = text_detail::transcode_to_utf8(bytes, charset);
+Decoded decode_transcoded(std::string_view bytes, std::string path, const char* charset,
+                          std::size_t bom_length) {
+  text_detail::Transcoded converted =
+      text_detail::transcode_to_utf8(bytes.substr(bom_length), charset, bom_length);
+  bool had_bom = bom_length != 0;
   if (converted.fault) return transcode_fault(converted);
   // A forced UTF-16LE/BE or UTF-32 converter passes a BOM through as U+FEFF.
   if (std::string_view(converted.utf8).substr(0, kUtf8Bom.size()) == kUtf8Bom) {
@@ -101,12 +104,12 @@ bool names_utf8(const std::string& charset) { return ucnv_compareNames(charset.c
 
 Decoded decode(std::string_view bytes, std::string path, const DecodeOptions& options) {
   if (options.encoding && !names_utf8(*options.encoding)) {
-    return decode_transcoded(bytes, std::move(path), options.encoding->c_str(), false);
+    return decode_transcoded(bytes, std::move(path), options.encoding->c_str(), 0);
   }
   if (!options.encoding) {
     for (const auto& bom : kWideBoms) {
       if (bytes.substr(0, bom.bytes.size()) == bom.bytes) {
-        return decode_transcoded(bytes.substr(bom.bytes.size()), std::move(path), bom.charset, true);
+        return decode_transcoded(bytes, std::move(path), bom.charset, bom.bytes.size());
       }
     }
   }

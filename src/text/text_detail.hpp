@@ -35,8 +35,10 @@ struct Transcoded {
 
 // Converts bytes in `charset` (an ICU converter name) to UTF-8, stopping at the
 // first illegal, unmapped or truncated sequence. An unknown charset name is
-// a fault at offset 0.
-[[nodiscard]] Transcoded transcode_to_utf8(std::string_view bytes, const char* charset);
+// a fault at offset 0. Fault offsets count from `skipped` (the length of a
+// BOM the caller took off), so that they are offsets in the whole input.
+[[nodiscard]] Transcoded transcode_to_utf8(std::string_view bytes, const char* charset,
+                                           std::size_t skipped = 0);
 
 struct Detected {
   std::string utf8;

@@ -75,7 +75,7 @@ bool append_utf8(std::string& out, const UChar* units, std::int32_t count) {
 
 }  // namespace
 
-Transcoded transcode_to_utf8(std::string_view bytes, const char* charset) {
+Transcoded transcode_to_utf8(std::string_view bytes, const char* charset, std::size_t skipped) {
   Transcoded result;
   UErrorCode status = U_ZERO_ERROR;
   UConverter* converter = cached_converter(charset, status);
@@ -103,9 +103,12 @@ Transcoded transcode_to_utf8(std::string_view bytes, const char* charset) {
     const bool whole = append_utf8(result.utf8, chunk, produced - carried);
     if (carried != 0) chunk[0] = chunk[produced - 1];
     const std::size_t consumed = static_cast<std::size_t>(source - bytes.data());
+    const std::size_t input_consumed = skipped + consumed;
     if (!whole) {
-      result.fault = TranscodeFault{fmt::format("cannot decode as {}: unpaired surrogate", result.charset),
-                                    consumed, result.utf8.size()};
+      result.fault =
+          TranscodeFault{fmt::format("cannot decode as {}: unpaired surrogate before byte offset {}",
+                                     result.charset, input_consumed),
+                         input_consumed, result.utf8.size()};
       return result;
     }
     if (status == U_BUFFER_OVERFLOW_ERROR) continue;
@@ -116,7 +119,7 @@ Transcoded transcode_to_utf8(std::string_view bytes, const char* charset) {
       ucnv_getInvalidChars(converter, invalid, &invalid_length, &ignored);
       if (U_FAILURE(ignored)) invalid_length = 0;
       const std::size_t offset =
-          consumed - std::min<std::size_t>(consumed, static_cast<std::size_t>(invalid_length));
+          input_consumed - std::min<std::size_t>(consumed, static_cast<std::size_t>(invalid_length));
       result.fault = TranscodeFault{
           fmt::format("cannot decode as {}: {} {} at byte offset {}", result.charset, fault_kind(status),
                       hex_bytes({invalid, static_cast<std::size_t>(invalid_length)}), offset),

@@ -169,6 +169,7 @@ TEST(TextDecode, Utf16WithUnpairedSurrogateIsAnError) {
       "u16.txt");
   const DecodeError& error = failed(decoded);
   EXPECT_NE(error.message.find("UTF-16LE"), std::string::npos) << error.message;
+  EXPECT_EQ(error.input_offset, 8u);
   EXPECT_EQ(error.location.line, 2u);
   EXPECT_EQ(error.location.column, 2u);
 }
@@ -180,7 +181,8 @@ TEST(TextDecode, Utf16OddLengthIsTruncated) {
       "u16.txt");
   const DecodeError& error = failed(decoded);
   EXPECT_NE(error.message.find("truncated"), std::string::npos) << error.message;
-  EXPECT_EQ(error.input_offset, 2u);  // offsets of transcoding faults are into the bytes after the BOM
+  EXPECT_EQ(error.input_offset, 4u);
+  EXPECT_NE(error.message.find("byte offset 4"), std::string::npos) << error.message;
   EXPECT_EQ(error.location.column, 2u);
 }
 
@@ -250,6 +252,15 @@ TEST(TextForcedEncoding, IllegalSequenceNamesItsOffset) {
   EXPECT_EQ(error.location.line, 2u);
   EXPECT_EQ(error.location.column, 2u);
   EXPECT_EQ(error.location.display_column, 3u);
+}
+
+TEST(TextDecode, LargeInputIsKeptIntact) {
+  std::string input;
+  for (int i = 0; input.size() < (9u << 20); ++i)
+    input += "Entry " + std::to_string(i) + " \xE8\xAE\xBA\xE6\x96\x87\r\n";
+  Decoded decoded = decode(input, "large.txt");
+  EXPECT_EQ(ok(decoded).text(), input);
+  EXPECT_EQ(ok(decoded).line_endings.crlf, ok(decoded).line_count());
 }
 
 TEST(TextDecode, FiveMegabyteSingleLine) {
