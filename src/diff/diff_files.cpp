@@ -18,7 +18,10 @@ std::string relative_name(const InputFile& file, const std::string& root) {
   } else if (name.compare(0, root.size(), root) == 0) {
     name.remove_prefix(root.size());
   }
-  while (!name.empty() && name.front() == '/') name.remove_prefix(1);
+  // "./a.txt" (tar -C dir .) and "a.txt" name the same member.
+  while (!name.empty() && (name.front() == '/' || name.substr(0, 2) == "./")) {
+    name.remove_prefix(name.front() == '/' ? 1 : 2);
+  }
   return std::string(name);
 }
 
