@@ -48,9 +48,22 @@ struct FormatOptions {
                                                           const std::vector<Document>& after,
                                                           const FormatOptions& options = {});
 
+// A field that the repairs would empty or turn into another part of the
+// layout (an abstract reading "PDF ..." once its zero-width space is gone, a
+// title reading "Authors: ..." once its NBSP is a space). Such a file is
+// refused: printing it would change its content, and keeping the character
+// would be a guess.
+struct FormatRefusal {
+  Span span;  // the field in the input
+  std::string message;
+};
+[[nodiscard]] std::vector<FormatRefusal> unformattable_fields(const std::vector<Document>& documents,
+                                                              const FormatOptions& options = {});
+
 enum class FormatStatus : std::uint8_t {
   Formatted,   // text holds the canonical form (equal to the input when !changed)
   Unparsable,  // the input has parse or decode errors (in diagnostics); nothing to write
+  Refused,     // a field cannot be repaired without changing how it reads (in diagnostics)
   Unsafe,      // the safety check failed (problem says how); nothing may be written
 };
 
@@ -58,12 +71,13 @@ struct FormattedFile {
   FormatStatus status = FormatStatus::Formatted;
   std::string text;                     // the canonical text when Formatted
   bool changed = false;                 // text differs from the input bytes
-  std::vector<Diagnostic> diagnostics;  // why the input could not be parsed
+  std::vector<Diagnostic> diagnostics;  // why the input could not be parsed or was refused
   std::string problem;                  // why the output was refused (Unsafe)
 };
 
 // Formats a parsed file and runs the safety check: unless the output equals
-// the input bytes, it is parsed again and compared with check_equivalent.
+// the input bytes, fields are checked with unformattable_fields, and the
+// output is parsed again and compared with check_equivalent.
 [[nodiscard]] FormattedFile format_file(const ParsedFile& parsed, std::string_view input_bytes,
                                         const FormatOptions& options = {});
 

@@ -1,0 +1,159 @@
+#include "field_repairer.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace digestkit::format_detail {
+namespace {
+
+const icu::Normalizer2* nfc_instance() {
+  // ICU caches the instance itself; asking once keeps the error handling in
+  // one place and the lookup out of the per-field path.
+  static const icu::Normalizer2* const instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status) || nfc == nullptr) {
+      throw std::runtime_error(std::string("ICU NFC normalizer unavailable: ") + u_errorName(status));
+    }
+    return nfc;
+  }();
+  return instance;
+}
+
+bool is_ascii(std::string_view text) {
+  const char* p = text.data();
+  std::size_t n = text.size();
+  constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    if ((word & high_bits) != 0) return false;
+  }
+  for (; n > 0; ++p, --n) {
+    if ((static_cast<unsigned char>(*p) & 0x80) != 0) return false;
+  }
+  return true;
+}
+
+bool is_white_space_at_start(std::string_view text, std::size_t& length) {
+  std::int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(text.data(), i, static_cast<std::int32_t>(text.size()), c);
+  length = static_cast<std::size_t>(i);
+  return c >= 0 && u_isUWhiteSpace(c);
+}
+
+bool is_white_space_at_end(std::string_view text, std::size_t& length) {
+  auto i = static_cast<std::int32_t>(text.size());
+  UChar32 c;
+  U8_PREV(text.data(), 0, i, c);
+  length = text.size() - static_cast<std::size_t>(i);
+  return c >= 0 && u_isUWhiteSpace(c);
+}
+
+std::string_view trim_white_space(std::string_view text) {
+  std::size_t length = 0;
+  while (!text.empty() && is_white_space_at_start(text, length)) text.remove_prefix(length);
+  while (!text.empty() && is_white_space_at_end(text, length)) text.remove_suffix(length);
+  return text;
+}
+
+}  // namespace
+
+bool is_zero_width(int code_point) {
+  switch (code_point) {
+    case 0x200B:  // ZERO WIDTH SPACE
+    case 0x200C:  // ZERO WIDTH NON-JOINER
+    case 0x200D:  // ZERO WIDTH JOINER
+    case 0x2060:  // WORD JOINER
+    case 0xFEFF:  // ZERO WIDTH NO-BREAK SPACE (a BOM inside text)
+      return true;
+    default:
+      return false;
+  }
+}
+
+FieldRepairer::FieldRepairer(const FormatOptions& options) : options_(options), nfc_(nfc_instance()) {}
+
+std::string_view FieldRepairer::map_code_points(std::string_view field) {
+  mapped_.clear();
+  const char* s = field.data();
+  const auto length = static_cast<std::int32_t>(field.size());
+  std::int32_t i = 0;
+  while (i < length) {
+    const std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c == '\t') {
+      mapped_ += options_.replace_tabs ? ' ' : '\t';
+    } else if (c < 0x80) {
+      // ASCII, and ill-formed bytes (c < 0), which are kept as they are:
+      // decoding has rejected them already for text read from files.
+      mapped_.append(s + start, static_cast<std::size_t>(i - start));
+    } else if (options_.remove_zero_width && is_zero_width(c)) {
+      continue;
+    } else if (options_.replace_nbsp && u_charType(c) == U_SPACE_SEPARATOR) {
+      mapped_ += ' ';
+    } else {
+      mapped_.append(s + start, static_cast<std::size_t>(i - start));
+    }
+  }
+  return mapped_;
+}
+
+std::string_view FieldRepairer::normalize(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::StringPiece piece(text.data(), static_cast<std::int32_t>(text.size()));
+  if (nfc_->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return text;
+  status = U_ZERO_ERROR;
+  normalized_.clear();
+  icu::StringByteSink<std::string> sink(&normalized_, static_cast<std::int32_t>(text.size()));
+  nfc_->normalizeUTF8(0, piece, sink, nullptr, status);
+  // On failure (ill-formed input that decoding would have rejected) the
+  // field is kept as it is rather than truncated.
+  if (U_FAILURE(status)) return text;
+  return normalized_;
+}
+
+void FieldRepairer::append_trimmed(std::string& out, std::string_view text) const {
+  text = trim_white_space(text);
+  if (!options_.collapse_spaces) {
+    out.append(text);
+    return;
+  }
+  for (;;) {
+    const std::size_t run = text.find("  ");
+    if (run == std::string_view::npos) {
+      out.append(text);
+      return;
+    }
+    out.append(text.substr(0, run + 1));
+    std::size_t next = run + 2;
+    while (next < text.size() && text[next] == ' ') ++next;
+    text.remove_prefix(next);
+  }
+}
+
+void FieldRepairer::append(std::string& out, std::string_view field) {
+  const bool ascii = is_ascii(field);
+  std::string_view text = field;
+  if (!ascii || (options_.replace_tabs && field.find('\t') != std::string_view::npos)) {
+    text = map_code_points(field);
+    if (!ascii && options_.nfc) text = normalize(text);
+  }
+  append_trimmed(out, text);
+}
+
+std::string_view FieldRepairer::repaired(std::string_view field) {
+  result_.clear();
+  append(result_, field);
+  return result_;
+}
+
+}  // namespace digestkit::format_detail
