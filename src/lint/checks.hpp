@@ -31,13 +31,6 @@ class Reporter {
   std::vector<Diagnostic>& out_;
 };
 
-// Byte ranges the character scan leaves alone (the footer's "  目录" line,
-// whose indent is two NBSPs by design), sorted.
-struct Exempt {
-  std::size_t begin;
-  std::size_t end;
-};
-
 // Text for messages: at most max_chars code points, with invisible, control
 // and bidi characters shown as <U+XXXX> so that the message itself cannot
 // reorder or hide anything, in double quotes.
@@ -50,14 +43,15 @@ struct Exempt {
 // DG201..DG203, DG213: facts recorded by decode().
 void check_file_encoding(Reporter& reporter);
 // DG204..DG209, DG212, DG214..DG216: one pass over the raw text.
-void check_characters(Reporter& reporter, const std::vector<Exempt>& exempt);
+void check_characters(Reporter& reporter);
 // DG208 and DG212 for one run of non-ASCII bytes [begin, end).
 void check_non_ascii_run(Reporter& reporter, std::size_t begin, std::size_t end);
 // DG210, DG211 over titles and author names.
 void check_scripts(const Document& document, Reporter& reporter);
-// DG120..DG124.
-void check_structure(const Document& document, Reporter& reporter);
+// DG120..DG124. A damaged document (a parse error inside it) is not also
+// reported for the parts the error made it lose (date, entries, footer).
+void check_structure(const Document& document, Reporter& reporter, bool damaged);
 // DG301..DG316.
-void check_content(const Document& document, Reporter& reporter, const Options& options);
+void check_content(const Document& document, Reporter& reporter, const Options& options, bool damaged);
 
 }  // namespace digestkit::lint::detail

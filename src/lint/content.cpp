@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <unordered_map>
 
@@ -56,10 +57,6 @@ void check_date(const Date& date, Reporter& reporter, const Options& options) {
 }
 
 void check_category(const Category& category, Reporter& reporter) {
-  if (is_blank_text(category.line.value)) {
-    reporter.report("DG315", category.line.span.begin, category.line.span.size(), "category line is empty");
-    return;
-  }
   for (const Text& tag : category.tags) {
     if (!is_blank_text(tag.value)) continue;
     reporter.report("DG314", tag.span.begin, tag.span.size(),
@@ -128,12 +125,16 @@ void check_authors(const Entry& entry, Reporter& reporter) {
   check_author_spacing(entry, reporter);
 }
 
-// Unbalanced (), [], {} and unpaired `$`. A `$` followed by a digit that is
-// left unpaired is read as a currency sign ("Just Add $100 More").
+// Unbalanced (), [], {} and unpaired `$`. An odd number of `$` is fine when
+// one of them reads as a currency sign: a digit after it and no letter or
+// digit before it ("Just Add $100 More").
 void check_title_delimiters(const Text& title, Reporter& reporter) {
   const std::string_view value = title.value;
   std::vector<std::size_t> open;  // positions of unclosed brackets
-  std::size_t dollar_open = std::string_view::npos;
+  std::size_t dollars = 0;
+  std::size_t last_dollar = 0;
+  bool currency = false;
+  const auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   for (std::size_t i = 0; i < value.size(); ++i) {
     const char c = value[i];
     if (c == '(' || c == '[' || c == '{') {
@@ -148,29 +149,27 @@ void check_title_delimiters(const Text& title, Reporter& reporter) {
       }
       open.pop_back();
     } else if (c == '$' && (i == 0 || value[i - 1] != '\\')) {
-      dollar_open = dollar_open == std::string_view::npos ? i : std::string_view::npos;
+      ++dollars;
+      last_dollar = i;
+      if (i + 1 < value.size() && std::isdigit(static_cast<unsigned char>(value[i + 1])) != 0 &&
+          (i == 0 || (!is_alnum(value[i - 1]) && value[i - 1] != '$'))) {
+        currency = true;
+      }
     }
   }
   if (!open.empty()) {
     const std::size_t at = open.back();
-    reporter.report(
-        "DG309", title.span.begin + at, 1,
-        fmt::format("title has {} that is never closed: {}", quote(value.substr(at, 1)), quote(value)));
+    reporter.report("DG309", title.span.begin + at, 1,
+                    fmt::format("title has {} that is never closed: {}", quote(value.substr(at, 1)), quote(value)));
     return;
   }
-  const bool currency = dollar_open != std::string_view::npos && dollar_open + 1 < value.size() &&
-                        value[dollar_open + 1] >= '0' && value[dollar_open + 1] <= '9';
-  if (dollar_open != std::string_view::npos && !currency) {
-    reporter.report("DG309", title.span.begin + dollar_open, 1,
-                    fmt::format("title has an unpaired \"$\" math delimiter: {}", quote(value)));
+  if (dollars % 2 == 1 && !currency) {
+    reporter.report("DG309", title.span.begin + last_dollar, 1,
+                    fmt::format("title has an odd number of \"$\" math delimiters: {}", quote(value)));
   }
 }
 
 void check_title(const Text& title, Reporter& reporter) {
-  if (is_blank_text(title.value)) {
-    reporter.report("DG315", title.span.begin, title.span.size(), "entry title is empty");
-    return;
-  }
   check_title_delimiters(title, reporter);
   for (std::size_t i = title.value.find("  "); i != std::string_view::npos; i = title.value.find("  ", i)) {
     std::size_t end = i;
@@ -218,7 +217,7 @@ void check_footer(const Document& document, Reporter& reporter) {
 
 }  // namespace
 
-void check_content(const Document& document, Reporter& reporter, const Options& options) {
+void check_content(const Document& document, Reporter& reporter, const Options& options, bool damaged) {
   check_category(document.category, reporter);
   if (document.date) check_date(*document.date, reporter, options);
 
@@ -227,10 +226,6 @@ void check_content(const Document& document, Reporter& reporter, const Options& 
     const Entry& entry = document.entries[k];
     check_title(entry.title, reporter);
     check_authors(entry, reporter);
-    if (is_blank_text(entry.abstract.value)) {
-      reporter.report("DG315", entry.abstract.span.begin, entry.abstract.span.size(),
-                      fmt::format("entry {} has an empty abstract", quote(entry.title.value)));
-    }
     if (!reporter.on("DG308")) continue;
     const auto [first, inserted] = titles.emplace(title_key(entry.title.value), k);
     if (!inserted) {
@@ -240,7 +235,7 @@ void check_content(const Document& document, Reporter& reporter, const Options& 
                                   quote(entry.title.value), where.line));
     }
   }
-  check_footer(document, reporter);
+  if (document.footer || !damaged) check_footer(document, reporter);
 }
 
 }  // namespace digestkit::lint::detail

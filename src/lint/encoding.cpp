@@ -67,8 +67,7 @@ CharClass classify(UChar32 c) {
 
 class CharacterScan {
  public:
-  CharacterScan(Reporter& reporter, const std::vector<Exempt>& exempt)
-      : reporter_(reporter), text_(reporter.text()), exempt_(exempt) {}
+  explicit CharacterScan(Reporter& reporter) : reporter_(reporter), text_(reporter.text()) {}
 
   void run() {
     const std::size_t size = text_.size();
@@ -121,8 +120,27 @@ class CharacterScan {
  private:
   void start_line(std::size_t offset) {
     line_start_ = offset;
-    while (next_exempt_ < exempt_.size() && exempt_[next_exempt_].end <= offset) ++next_exempt_;
-    line_exempt_ = next_exempt_ < exempt_.size() && exempt_[next_exempt_].begin <= offset;
+    line_exempt_ = is_toc_label_line(offset);
+  }
+
+  // The footer's "  目录" button label: its NBSP indent is part of the
+  // layout (DG123 reports any other indent), so DG206 and DG216 leave it be.
+  [[nodiscard]] bool is_toc_label_line(std::size_t offset) const {
+    const std::string_view rest = text_.substr(offset);
+    std::size_t i = 0;
+    for (;;) {
+      if (rest.substr(i, 1) == " ") {
+        i += 1;
+      } else if (rest.substr(i, 2) == "\u00a0") {
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    if (i == 0 || rest.substr(i, 6) != "目录") return false;
+    i += 6;
+    while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t')) ++i;
+    return i == rest.size() || rest[i] == '\n' || rest[i] == '\r';
   }
 
   [[nodiscard]] bool is_leading(std::size_t offset) const {
@@ -213,8 +231,6 @@ class CharacterScan {
 
   Reporter& reporter_;
   std::string_view text_;
-  const std::vector<Exempt>& exempt_;
-  std::size_t next_exempt_ = 0;
   std::size_t line_start_ = 0;
   bool line_exempt_ = false;
 };
@@ -277,8 +293,8 @@ void check_file_encoding(Reporter& reporter) {
   }
 }
 
-void check_characters(Reporter& reporter, const std::vector<Exempt>& exempt) {
-  CharacterScan(reporter, exempt).run();
+void check_characters(Reporter& reporter) {
+  CharacterScan(reporter).run();
 }
 
 }  // namespace digestkit::lint::detail

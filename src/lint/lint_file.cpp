@@ -10,19 +10,18 @@
 namespace digestkit::lint {
 namespace {
 
-// The footer's "  目录" lines: their NBSP indent is part of the layout.
-std::vector<detail::Exempt> exempt_ranges(const ParsedFile& file) {
-  std::vector<detail::Exempt> exempt;
-  const std::string_view text = file.source->text();
-  for (const Document& document : file.documents) {
-    if (!document.footer || !document.footer->has_toc) continue;
-    const std::size_t end = document.footer->span.end;
-    std::size_t begin = end;
-    while (begin > 0 && text[begin - 1] != '\n' && text[begin - 1] != '\r') --begin;
-    exempt.push_back({begin, end});
+// Whether a parse error lies in a document's stretch of the file (up to
+// the next document): what it lacks may just be what the error swallowed.
+std::vector<bool> damaged_documents(const ParsedFile& file) {
+  std::vector<bool> damaged(file.documents.size(), false);
+  for (std::size_t d = 0; d < file.documents.size(); ++d) {
+    const std::size_t begin = file.documents[d].span.begin;
+    const std::size_t end =
+        d + 1 < file.documents.size() ? file.documents[d + 1].span.begin : std::string_view::npos;
+    damaged[d] = std::any_of(file.errors.begin(), file.errors.end(),
+                             [&](const ParseError& error) { return error.offset >= begin && error.offset < end; });
   }
-  std::sort(exempt.begin(), exempt.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
-  return exempt;
+  return damaged;
 }
 
 std::uint64_t hash_authors(const Entry& entry) {
@@ -90,10 +89,12 @@ FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& p
 
   detail::Reporter reporter(*file.source, policy, result.diagnostics);
   detail::check_file_encoding(reporter);
-  detail::check_characters(reporter, exempt_ranges(file));
-  for (const Document& document : file.documents) {
-    detail::check_structure(document, reporter);
-    detail::check_content(document, reporter, options);
+  detail::check_characters(reporter);
+  const std::vector<bool> damaged = damaged_documents(file);
+  for (std::size_t d = 0; d < file.documents.size(); ++d) {
+    const Document& document = file.documents[d];
+    detail::check_structure(document, reporter, damaged[d]);
+    detail::check_content(document, reporter, options, damaged[d]);
     detail::check_scripts(document, reporter);
   }
   for (Diagnostic& diagnostic : result.diagnostics) diagnostic.path = path;

@@ -47,11 +47,14 @@ void check_blank_run(const BlankRun& run, Reporter& reporter) {
 
 }  // namespace
 
-void check_structure(const Document& document, Reporter& reporter) {
+void check_structure(const Document& document, Reporter& reporter, bool damaged) {
   const std::string_view text = reporter.text();
   for (const BlankRun& run : document.blank_runs) check_blank_run(run, reporter);
 
-  if (!document.date) {
+  if (damaged) {
+    // The parse error is the finding; a missing date or an empty digest
+    // would only repeat it.
+  } else if (!document.date) {
     const std::size_t at = document.category.line.span.end;
     reporter.report("DG122", next_line(text, at), 0,
                     fmt::format("digest {} has no update date line \"YYYY-MM-DD 更新\"",

@@ -1,0 +1,138 @@
+// lint::run(): inputs -> (threads) config lookup, policy, lint -> (input
+// order) archive-wide rules -> report.
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "digestkit/config.hpp"
+#include "digestkit/lint_run.hpp"
+#include "digestkit/parallel.hpp"
+
+namespace digestkit::lint {
+namespace {
+
+// digest.toml files by folder, shared by the worker threads. Each file is
+// read once; a bad one is an error for every input under it.
+class ConfigCache {
+ public:
+  explicit ConfigCache(const std::optional<std::filesystem::path>& forced) {
+    if (forced) forced_ = std::make_unique<Config>(load_config(*forced));
+  }
+
+  // Null when no digest.toml applies. Throws ConfigError.
+  const Config* for_path(const std::filesystem::path& input) {
+    if (forced_) return forced_.get();
+    std::error_code ec;
+    std::filesystem::path folder = std::filesystem::absolute(input, ec);
+    if (ec) return nullptr;
+    if (!std::filesystem::is_directory(folder, ec)) folder = folder.parent_path();
+    std::lock_guard lock(mutex_);
+    auto cached = by_folder_.find(folder);
+    if (cached == by_folder_.end()) {
+      const auto found = find_config_file(folder);
+      cached = by_folder_.emplace(folder, found ? load(*found) : nullptr).first;
+    }
+    if (cached->second != nullptr && !cached->second->error.empty()) throw ConfigError(cached->second->error);
+    return cached->second != nullptr ? &cached->second->config : nullptr;
+  }
+
+  [[nodiscard]] const Config* forced() const { return forced_.get(); }
+
+ private:
+  struct Loaded {
+    Config config;
+    std::string error;
+  };
+
+  const Loaded* load(const std::filesystem::path& path) {
+    auto& slot = by_file_[path];
+    if (!slot) {
+      slot = std::make_unique<Loaded>();
+      try {
+        slot->config = load_config(path);
+      } catch (const ConfigError& error) {
+        slot->error = error.what();
+      }
+    }
+    return slot.get();
+  }
+
+  std::unique_ptr<Config> forced_;
+  std::mutex mutex_;
+  std::map<std::filesystem::path, const Loaded*> by_folder_;
+  std::map<std::filesystem::path, std::unique_ptr<Loaded>> by_file_;
+};
+
+struct Linted {
+  FileResult result;
+  Policy policy;
+  std::string config_error;
+};
+
+// The path a config is searched from: the archive for its members, the
+// --stdin-filename (or the current folder) for standard input.
+std::filesystem::path config_anchor(const InputFile& input) {
+  if (!input.container.empty()) return input.container;
+  if (input.name == "-") return std::filesystem::current_path() / "-";
+  return input.name;
+}
+
+}  // namespace
+
+RunResult run(const RunSettings& settings, Report& report, std::ostream& errors) {
+  ConfigCache configs(settings.config_file);
+  RunResult outcome;
+  if (configs.forced() != nullptr) {
+    outcome.config_max_warnings = configs.forced()->max_warnings;
+  } else {
+    try {
+      if (const Config* here = configs.for_path(std::filesystem::current_path() / "-")) {
+        outcome.config_max_warnings = here->max_warnings;
+      }
+    } catch (const ConfigError&) {
+      // Reported with the inputs it applies to.
+    }
+  }
+
+  ArchiveIndex archive;
+  OrderedRunOptions run_options;
+  run_options.jobs = std::max(1u, settings.jobs);
+
+  const std::function<Linted(InputFile&&)> work = [&](InputFile&& input) {
+    Linted linted;
+    const Config* config = nullptr;
+    try {
+      config = configs.for_path(config_anchor(input));
+    } catch (const ConfigError& error) {
+      linted.config_error = error.what();
+      linted.result.path = input.name;
+      return linted;
+    }
+    linted.policy = policy_for(config, settings.command_line, input.name);
+    linted.result = lint_bytes(input.bytes, input.name, linted.policy, settings.options);
+    return linted;
+  };
+  const std::function<void(Linted&&)> emit = [&](Linted&& linted) {
+    if (!linted.config_error.empty()) {
+      errors << "digest: " << linted.config_error << '\n';
+      ++outcome.config_errors;
+      return;
+    }
+    FileResult& result = linted.result;
+    std::vector<Diagnostic> across = archive.add(result.summary, linted.policy);
+    if (!across.empty()) {
+      result.diagnostics.insert(result.diagnostics.end(), across.begin(), across.end());
+      sort_diagnostics(result.diagnostics);
+    }
+    report.add(result.path, result.source.get(), result.diagnostics);
+  };
+  const std::function<void(InputError&&)> on_error = [&](InputError&& error) {
+    errors << "digest: " << error.name << ": " << error.message << '\n';
+    ++outcome.input_errors;
+  };
+  run_ordered<Linted>(settings.inputs, settings.input_options, run_options, work, emit, on_error);
+  return outcome;
+}
+
+}  // namespace digestkit::lint
