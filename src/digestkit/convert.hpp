@@ -41,6 +41,8 @@ struct ConvertedInput {
 [[nodiscard]] bool reads_as_json(std::string_view name, ConvertSource from);
 // The file name extensions to take from directories and archives.
 [[nodiscard]] std::vector<std::string> input_extensions(ConvertSource from, ConvertTarget to);
+// Whether ICU has a converter for the charset NAME (for --encoding).
+[[nodiscard]] bool encoding_is_known(const std::string& name);
 // ".json", ".jsonl", ".csv" or ".txt".
 [[nodiscard]] std::string_view output_extension(ConvertTarget to);
 

@@ -1,6 +1,8 @@
 // One input through decode -> parse (or read_json) -> its output part.
 #include "digestkit/convert.hpp"
 
+#include <unicode/ucnv.h>
+
 #include <algorithm>
 
 #include "digestkit/json.hpp"
@@ -71,6 +73,13 @@ std::vector<std::string> input_extensions(ConvertSource from, ConvertTarget to) 
   const bool json = from == ConvertSource::Json || (from == ConvertSource::Auto && to == ConvertTarget::Text);
   if (json) return {".json", ".jsonl"};
   return {".txt"};
+}
+
+bool encoding_is_known(const std::string& name) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(name.c_str(), &status);
+  if (converter != nullptr) ucnv_close(converter);
+  return U_SUCCESS(status) && !name.empty();
 }
 
 std::string_view output_extension(ConvertTarget to) {
