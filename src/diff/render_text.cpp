@@ -15,13 +15,13 @@ Palette palette_for(bool color) {
   return {"\x1b[32m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[1m", "\x1b[m"};
 }
 
-// Cuts a run of unchanged text to its first (keep_head) or last words, at
-// token boundaries, so that long abstracts show only the context of a change.
+// Cuts a run of unchanged text to its first or last few words, at word
+// boundaries, so that long abstracts show only the context of a change.
 std::string_view head_words(std::string_view text, std::size_t words, std::vector<Token>& tokens) {
   split_words(text, tokens);
   std::size_t seen = 0;
   for (const auto& token : tokens) {
-    if (token.is_word && seen++ == words) return text.substr(0, token.begin);
+    if (token.is_word && ++seen == words) return text.substr(0, token.end);
   }
   return text;
 }
@@ -30,7 +30,7 @@ std::string_view tail_words(std::string_view text, std::size_t words, std::vecto
   split_words(text, tokens);
   std::size_t seen = 0;
   for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) {
-    if (it->is_word && seen++ == words) return text.substr(it->end);
+    if (it->is_word && ++seen == words) return text.substr(it->begin);
   }
   return text;
 }
@@ -63,9 +63,9 @@ void append_words(std::string& out, const std::vector<WordEdit>& words, const Pa
         if (context == 0 || count_words(edit.text, tokens) <= (first || last ? context : 2 * context)) {
           out.append(edit.text);
         } else if (first) {
-          out.append("…").append(tail_words(edit.text, context, tokens));
+          out.append("… ").append(tail_words(edit.text, context, tokens));
         } else if (last) {
-          out.append(head_words(edit.text, context, tokens)).append("…");
+          out.append(head_words(edit.text, context, tokens)).append(" …");
         } else {
           out.append(head_words(edit.text, context, tokens)).append(" … ");
           out.append(tail_words(edit.text, context, tokens));

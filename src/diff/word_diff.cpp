@@ -88,6 +88,51 @@ class EditBuilder {
   std::vector<WordEdit> edits_;
 };
 
+struct Step {
+  WordOp op = WordOp::Same;
+  std::size_t index = 0;      // token on the new side (old side for Removed)
+  std::size_t old_index = 0;  // for Same: the matching old token
+};
+
+// Readability of the script: a lone run of white space kept between two
+// changes is folded into them ("[-Indoor  Scene Completion-]{+indoor scene
+// completion+}" rather than three interleaved pieces), and within each
+// change every removed token comes before every added one, so that each
+// side's tokens form one run of text.
+std::vector<Step> group_changes(const std::vector<Step>& script, const Side& new_side) {
+  std::vector<Step> folded;
+  folded.reserve(script.size() + 8);
+  for (std::size_t k = 0; k < script.size(); ++k) {
+    const auto& step = script[k];
+    const bool between_changes = step.op == WordOp::Same && k > 0 && k + 1 < script.size() &&
+                                 script[k - 1].op != WordOp::Same && script[k + 1].op != WordOp::Same;
+    if (between_changes && new_side.tokens[step.index].is_space) {
+      folded.push_back({WordOp::Removed, step.old_index});
+      folded.push_back({WordOp::Added, step.index});
+    } else {
+      folded.push_back(step);
+    }
+  }
+  std::vector<Step> grouped;
+  grouped.reserve(folded.size());
+  for (std::size_t k = 0; k < folded.size();) {
+    if (folded[k].op == WordOp::Same) {
+      grouped.push_back(folded[k++]);
+      continue;
+    }
+    std::size_t end = k;
+    while (end < folded.size() && folded[end].op != WordOp::Same) ++end;
+    for (std::size_t j = k; j < end; ++j) {
+      if (folded[j].op == WordOp::Removed) grouped.push_back(folded[j]);
+    }
+    for (std::size_t j = k; j < end; ++j) {
+      if (folded[j].op == WordOp::Added) grouped.push_back(folded[j]);
+    }
+    k = end;
+  }
+  return grouped;
+}
+
 }  // namespace
 
 std::vector<WordEdit> word_diff(std::string_view old_text, std::string_view new_text,
@@ -119,16 +164,22 @@ std::vector<WordEdit> word_diff(std::string_view old_text, std::string_view new_
   if (!old_middle.empty() || !new_middle.empty()) {
     dtl::Diff<std::uint32_t> myers(old_middle, new_middle, /*deletesFirst=*/true);
     myers.compose();
+    std::vector<Step> script;
     for (const auto& [id, info] : myers.getSes().getSequence()) {
       (void)id;
       // dtl's indices are 1-based positions in the middle sequences.
+      const auto old_index = prefix + static_cast<std::size_t>(info.beforeIdx - 1);
+      const auto new_index = prefix + static_cast<std::size_t>(info.afterIdx - 1);
       if (info.type == dtl::SES_DELETE) {
-        edits.add(WordOp::Removed, old_side, prefix + static_cast<std::size_t>(info.beforeIdx - 1));
+        script.push_back({WordOp::Removed, old_index});
       } else if (info.type == dtl::SES_ADD) {
-        edits.add(WordOp::Added, new_side, prefix + static_cast<std::size_t>(info.afterIdx - 1));
+        script.push_back({WordOp::Added, new_index});
       } else {
-        edits.add(WordOp::Same, new_side, prefix + static_cast<std::size_t>(info.afterIdx - 1));
+        script.push_back({WordOp::Same, new_index, old_index});
       }
+    }
+    for (const auto& step : group_changes(script, new_side)) {
+      edits.add(step.op, step.op == WordOp::Removed ? old_side : new_side, step.index);
     }
   }
   for (std::size_t i = new_size - suffix; i < new_size; ++i) edits.add(WordOp::Same, new_side, i);

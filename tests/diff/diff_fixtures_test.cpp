@@ -106,6 +106,10 @@ TEST(DiffFixtures, EditedVersion) {
   EXPECT_NE(text.find("[-sparse-]{+irregular+}"), std::string::npos);
   EXPECT_NE(text.find("机制[-降低-]{+减少+}计算[-成本-]{+开销+}。"), std::string::npos);
   EXPECT_NE(text.find("authors: reordered "), std::string::npos);
+  // White space kept between two changes is folded into them.
+  EXPECT_NE(text.find("title: Cartographer [-Networks-]{+networks+} for [-Indoor  Scene Completion-]"
+                      "{+indoor scene completion+}\n"),
+            std::string::npos);
   EXPECT_NE(text.find("authors: removed [-Kwame Mensah-]; added {+Noor Haddad+}"), std::string::npos);
   EXPECT_EQ(text.find("\x1b["), std::string::npos);
   EXPECT_NE(report_of(file, DiffFormat::Text, /*color=*/true).find("\x1b[31m"), std::string::npos);
