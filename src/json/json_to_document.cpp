@@ -25,7 +25,7 @@ constexpr std::string_view kDocumentFields[] = {"format", "source",     "categor
                                                 "date",   "date_valid", "entries",  "footer"};
 constexpr std::string_view kSourceFields[] = {"path", "digest", "encoding", "bom", "line_endings"};
 constexpr std::string_view kEntryFields[] = {"title", "authors", "abstract", "comments", "marker"};
-constexpr std::string_view kFooterFields[] = {"author", "licence", "notice"};
+constexpr std::string_view kFooterFields[] = {"author", "licence", "notice", "toc"};
 constexpr std::string_view kLineEndings[] = {"lf", "crlf", "cr", "mixed", "none"};
 
 std::string_view view(const Value& string) { return {string.GetString(), string.GetStringLength()}; }
@@ -333,8 +333,12 @@ class Builder {
         footer.licence = keep(text(licence));
       }
     }
-    auto step = enter("notice");
-    footer.notice = keep(text(field(value, "notice")));
+    {
+      auto step = enter("notice");
+      footer.notice = keep(text(field(value, "notice")));
+    }
+    auto step = enter("toc");
+    footer.has_toc = boolean(field(value, "toc"));
     return footer;
   }
 

@@ -75,6 +75,8 @@ void write_footer(Writer& writer, const Footer& footer) {
   }
   write_key(writer, "notice");
   write_string(writer, footer.notice.value);
+  write_key(writer, "toc");
+  writer.Bool(footer.has_toc);
   writer.EndObject();
 }
 

@@ -18,7 +18,7 @@ namespace digestkit::json_testing {
 inline const std::vector<std::string>& fixture_names() {
   static const std::vector<std::string> names{"short-marker",     "long-marker",   "two-digests",
                                               "crlf-bom-slashed", "missing-parts", "impossible-date",
-                                              "gb18030"};
+                                              "gb18030",          "no-toc"};
   return names;
 }
 

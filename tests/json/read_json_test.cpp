@@ -48,6 +48,7 @@ void expect_same_documents(const ParsedFile& read, const ParsedFile& parsed) {
       EXPECT_EQ(a.footer->author.value, b.footer->author.value);
       EXPECT_EQ(a.footer->notice.value, b.footer->notice.value);
       ASSERT_EQ(a.footer->licence.has_value(), b.footer->licence.has_value());
+      EXPECT_EQ(a.footer->has_toc, b.footer->has_toc);
       if (a.footer->licence) {
         EXPECT_EQ(a.footer->licence->value, b.footer->licence->value);
       }
@@ -99,7 +100,7 @@ std::string valid_object() {
   return R"({"format":"digestkit/1","source":{"path":"a.txt","digest":0,"encoding":"UTF-8","bom":false,)"
          R"("line_endings":"lf"},"category":"A/B","tags":["A","B"],"date":"2023-01-02","date_valid":true,)"
          R"("entries":[{"title":"T","authors":["X","Y"],"abstract":"Abs.","comments":null,"marker":"论文截图"}],)"
-         R"("footer":{"author":"Lin","licence":null,"notice":"N"}})";
+         R"("footer":{"author":"Lin","licence":null,"notice":"N","toc":true}})";
 }
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
@@ -228,7 +229,8 @@ TEST(ReadErrors, StructureProblems) {
             "source.digest: expected a non-negative integer");
   EXPECT_EQ(first_error(replaced(valid_object(), R"("line_endings":"lf")", R"("line_endings":"LF")")).message,
             R"(source.line_endings: expected "lf", "crlf", "cr", "mixed" or "none")");
-  EXPECT_EQ(first_error(replaced(valid_object(), R"("footer":{"author":"Lin","licence":null,"notice":"N"})",
+  EXPECT_EQ(first_error(replaced(valid_object(),
+                                 R"("footer":{"author":"Lin","licence":null,"notice":"N","toc":true})",
                                  R"("footer":[])"))
                 .message,
             "footer: expected an object");
