@@ -19,7 +19,7 @@ struct RunSettings {
   std::vector<std::string> inputs;
   InputOptions input_options;
   unsigned jobs = 1;
-  RuleSelection command_line;                       // --select/--ignore/--severity
+  RuleSelection command_line;                        // --select/--ignore/--severity
   std::optional<std::filesystem::path> config_file;  // --config: used for every input
   Options options;
 };

@@ -37,6 +37,8 @@ class Reporter {
 [[nodiscard]] std::string quote(std::string_view text, std::size_t max_chars = 48);
 // The line around a byte range, for context in messages: quote() of a window.
 [[nodiscard]] std::string context(std::string_view text, std::size_t offset, std::size_t length);
+// The text of the line up to `offset` (its last two dozen characters), quoted.
+[[nodiscard]] std::string context_before(std::string_view text, std::size_t offset);
 // "U+202E RIGHT-TO-LEFT OVERRIDE"
 [[nodiscard]] std::string describe_code_point(int code_point);
 

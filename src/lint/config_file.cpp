@@ -69,7 +69,7 @@ RuleSelection read_selection(const std::filesystem::path& path, const toml::tabl
         }
       }
     } else if (strict && std::find(extra_keys.begin(), extra_keys.end(), name) == extra_keys.end()) {
-      fail_at(path, node.source(), fmt::format("unknown key \"{}\"", name));
+      fail_at(path, key.source(), fmt::format("unknown key \"{}\"", name));
     }
   }
   try {

@@ -159,8 +159,9 @@ void check_title_delimiters(const Text& title, Reporter& reporter) {
   }
   if (!open.empty()) {
     const std::size_t at = open.back();
-    reporter.report("DG309", title.span.begin + at, 1,
-                    fmt::format("title has {} that is never closed: {}", quote(value.substr(at, 1)), quote(value)));
+    reporter.report(
+        "DG309", title.span.begin + at, 1,
+        fmt::format("title has {} that is never closed: {}", quote(value.substr(at, 1)), quote(value)));
     return;
   }
   if (dollars % 2 == 1 && !currency) {

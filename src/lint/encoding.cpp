@@ -157,10 +157,12 @@ class CharacterScan {
       --content_end;
     }
     if (content_end < end) {
-      reporter_.report("DG204", content_end, end - content_end,
-                       content_end == line_start_
-                           ? std::string("line holds only blanks")
-                           : fmt::format("trailing whitespace after {}", context(text_, content_end, 0)));
+      reporter_.report(
+          "DG204", content_end, end - content_end,
+          content_end == line_start_
+              ? std::string("line holds only blanks")
+              : fmt::format("{} trailing blank{} after {}", end - content_end,
+                            end - content_end == 1 ? "" : "s", context_before(text_, content_end)));
     }
     if (content_end > line_start_ && !line_exempt_ &&
         (text_[line_start_] == ' ' || text_[line_start_] == '\t')) {
@@ -293,8 +295,6 @@ void check_file_encoding(Reporter& reporter) {
   }
 }
 
-void check_characters(Reporter& reporter) {
-  CharacterScan(reporter).run();
-}
+void check_characters(Reporter& reporter) { CharacterScan(reporter).run(); }
 
 }  // namespace digestkit::lint::detail

@@ -18,8 +18,9 @@ std::vector<bool> damaged_documents(const ParsedFile& file) {
     const std::size_t begin = file.documents[d].span.begin;
     const std::size_t end =
         d + 1 < file.documents.size() ? file.documents[d + 1].span.begin : std::string_view::npos;
-    damaged[d] = std::any_of(file.errors.begin(), file.errors.end(),
-                             [&](const ParseError& error) { return error.offset >= begin && error.offset < end; });
+    damaged[d] = std::any_of(file.errors.begin(), file.errors.end(), [&](const ParseError& error) {
+      return error.offset >= begin && error.offset < end;
+    });
   }
   return damaged;
 }

@@ -94,6 +94,22 @@ std::string context(std::string_view text, std::size_t offset, std::size_t lengt
   return out;
 }
 
+std::string context_before(std::string_view text, std::size_t offset) {
+  constexpr int kBefore = 24;  // code points shown
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto begin = static_cast<int32_t>(offset);
+  const auto is_eol = [&](int32_t i) {
+    return text[static_cast<std::size_t>(i)] == '\n' || text[static_cast<std::size_t>(i)] == '\r';
+  };
+  for (int n = 0; n < kBefore && begin > 0 && !is_eol(begin - 1); ++n) U8_BACK_1(bytes, 0, begin);
+  std::string out = "\"";
+  if (begin > 0 && !is_eol(begin - 1)) out += "…";
+  append_quoted(out, text.substr(static_cast<std::size_t>(begin), offset - static_cast<std::size_t>(begin)),
+                static_cast<std::size_t>(-1));
+  out += '"';
+  return out;
+}
+
 std::string describe_code_point(int code_point) {
   char name[128];
   UErrorCode status = U_ZERO_ERROR;

@@ -99,7 +99,7 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
   OrderedRunOptions run_options;
   run_options.jobs = std::max(1u, settings.jobs);
 
-  const std::function<Linted(InputFile&&)> work = [&](InputFile&& input) {
+  const std::function<Linted(InputFile &&)> work = [&](InputFile&& input) {
     Linted linted;
     const Config* config = nullptr;
     try {
@@ -113,7 +113,7 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     linted.result = lint_bytes(input.bytes, input.name, linted.policy, settings.options);
     return linted;
   };
-  const std::function<void(Linted&&)> emit = [&](Linted&& linted) {
+  const std::function<void(Linted &&)> emit = [&](Linted&& linted) {
     if (!linted.config_error.empty()) {
       errors << "digest: " << linted.config_error << '\n';
       ++outcome.config_errors;
@@ -127,7 +127,7 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     }
     report.add(result.path, result.source.get(), result.diagnostics);
   };
-  const std::function<void(InputError&&)> on_error = [&](InputError&& error) {
+  const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
     errors << "digest: " << error.name << ": " << error.message << '\n';
     ++outcome.input_errors;
   };

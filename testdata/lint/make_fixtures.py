@@ -91,6 +91,8 @@ FIXTURES = {
     "DG112.good": text(BASE),
     "DG113.bad": text(without(15, 16)),
     "DG113.good": text(BASE),
+    "DG114.bad": text(BASE).encode("utf-8").replace(b"Lattice", b"Lat\xfftice", 1),
+    "DG114.good": text(replace(6, "Sparse L\u00e4ttice Encoders for Tidal Forecasting")),
     "DG120.bad": text(insert(7, "")),
     "DG120.good": text(BASE),
     "DG121.bad": text(without(12, 13)),

@@ -51,11 +51,13 @@ std::chrono::year_month_day parse_day(const std::string& text) {
   char dash1 = 0;
   char dash2 = 0;
   char extra = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d%c%2u%c%2u%c", &year, &dash1, &month, &dash2, &day, &extra) != 5 ||
+  if (text.size() != 10 ||
+      std::sscanf(text.c_str(), "%4d%c%2u%c%2u%c", &year, &dash1, &month, &dash2, &day, &extra) != 5 ||
       dash1 != '-' || dash2 != '-') {
     throw UsageError{"--today must be a date YYYY-MM-DD, not \"" + text + "\""};
   }
-  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
+                                        std::chrono::day{day}};
   if (!ymd.ok()) throw UsageError{"--today " + text + " is not a calendar date"};
   return ymd;
 }
@@ -96,7 +98,8 @@ int print_catalogue(const ValidateOptions& options) {
       for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       rule = lint::find_rule(upper);
     }
-    if (rule == nullptr) throw UsageError{"no rule \"" + options.explain + "\" (see digest validate --list-rules)"};
+    if (rule == nullptr)
+      throw UsageError{"no rule \"" + options.explain + "\" (see digest validate --list-rules)"};
     std::cout << lint::explain(*rule);
     return 0;
   }
@@ -122,7 +125,8 @@ int run_validate(const ValidateOptions& options) {
   lint::RunSettings settings;
   settings.inputs = options.inputs;
   if (settings.inputs.empty()) {
-    if (options.stdin_filename.empty()) throw UsageError{"no input: give files, directories, archives or - (stdin)"};
+    if (options.stdin_filename.empty())
+      throw UsageError{"no input: give files, directories, archives or - (stdin)"};
     settings.inputs.emplace_back("-");
   }
   if (!options.stdin_filename.empty()) settings.input_options.stdin_name = options.stdin_filename;
@@ -159,7 +163,8 @@ int run_validate(const ValidateOptions& options) {
 
 void add_validate_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App* command = app.add_subcommand("validate", "Lint digest posts: every problem with code, location and message");
+  CLI::App* command =
+      app.add_subcommand("validate", "Lint digest posts: every problem with code, location and message");
   command->footer(
       "Examples:\n"
       "  digest validate post.txt                      lint one post (quiet when clean)\n"
@@ -174,17 +179,25 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       "from each input, or from --config; command-line options override them.\n"
       "Exit status: 0 nothing at or over the threshold (errors always count; warnings count beyond\n"
       "--max-warnings, default 0; info never), 1 findings, 2 usage, config or I/O error.");
-  command->add_option("--format", options->format, "Output: text, json, sarif, github (markdown with --list-rules)")
+  command
+      ->add_option("--format", options->format,
+                   "Output: text, json, sarif, github (markdown with --list-rules)")
       ->capture_default_str();
   command->add_option("--select", options->select, "Only these rules: codes, prefixes (DG2), names or ALL")
-      ->delimiter(',');
-  command->add_option("--ignore", options->ignore, "Skip these rules: codes, prefixes or names")->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  command->add_option("--ignore", options->ignore, "Skip these rules: codes, prefixes or names")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   command->add_option("--severity", options->severity, "Re-rate a rule: CODE=error|warning|info|off")
-      ->delimiter(',');
-  command->add_option("--max-warnings", options->max_warnings, "Fail when there are more warnings (-1: never)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  command
+      ->add_option("--max-warnings", options->max_warnings, "Fail when there are more warnings (-1: never)")
       ->check(CLI::Range(-1L, 1L << 40));
-  command->add_option("--min-severity", options->min_severity,
-                      "Show findings from this severity up: info, warning, error")
+  command
+      ->add_option("--min-severity", options->min_severity,
+                   "Show findings from this severity up: info, warning, error")
       ->check(CLI::IsMember({"info", "warning", "error"}))
       ->capture_default_str();
   command->add_flag("--statistics", options->statistics, "Print the number of findings per rule instead");
@@ -195,11 +208,13 @@ void add_validate_command(CLI::App& app, int& exit_code) {
   command->add_option("--today", options->today, "Today's date for the future-date rule (default: now, UTC)");
   command->add_option("--stdin-filename", options->stdin_filename,
                       "Name standard input (-) for messages and digest.toml lookup");
-  command->add_option("-j,--jobs", options->jobs, "Files linted in parallel (0: one per core)")->capture_default_str();
+  command->add_option("-j,--jobs", options->jobs, "Files linted in parallel (0: one per core)")
+      ->capture_default_str();
   command->add_option("--color", options->color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  command->add_option("inputs", options->inputs, "Files, directories, archives (.tar.gz, .zip, ...) or - for stdin");
+  command->add_option("inputs", options->inputs,
+                      "Files, directories, archives (.tar.gz, .zip, ...) or - for stdin");
   command->callback([options, &exit_code] {
     try {
       exit_code = run_validate(*options);

@@ -14,10 +14,17 @@ std::string escape_data(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -28,9 +35,14 @@ std::string escape_property(std::string_view text) {
   out.reserve(text.size());
   for (char c : escape_data(text)) {
     switch (c) {
-      case ':': out += "%3A"; break;
-      case ',': out += "%2C"; break;
-      default: out += c;
+      case ':':
+        out += "%3A";
+        break;
+      case ',':
+        out += "%2C";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -38,9 +50,12 @@ std::string escape_property(std::string_view text) {
 
 std::string_view command_of(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "notice";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "notice";
   }
   return "error";
 }
@@ -49,7 +64,8 @@ class GithubWriter final : public Writer {
  public:
   explicit GithubWriter(std::ostream& out) : out_(out) {}
 
-  void file(const std::string&, const SourceText* source, const std::vector<Diagnostic>& diagnostics) override {
+  void file(const std::string&, const SourceText* source,
+            const std::vector<Diagnostic>& diagnostics) override {
     for (const Diagnostic& diagnostic : diagnostics) {
       std::string properties = fmt::format("file={},line={},col={}", escape_property(diagnostic.path),
                                            diagnostic.location.line, diagnostic.location.column);
@@ -57,8 +73,8 @@ class GithubWriter final : public Writer {
         properties += fmt::format(",endLine={},endColumn={}", end->line, end->column);
       }
       properties += ",title=" + escape_property(diagnostic.code);
-      out_ << "::" << command_of(diagnostic.severity) << ' ' << properties << "::" << escape_data(diagnostic.message)
-           << '\n';
+      out_ << "::" << command_of(diagnostic.severity) << ' ' << properties
+           << "::" << escape_data(diagnostic.message) << '\n';
     }
   }
   void finish() override {}

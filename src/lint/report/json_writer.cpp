@@ -19,7 +19,8 @@ class JsonWriter final : public Writer {
     json_.StartArray();
   }
 
-  void file(const std::string&, const SourceText* source, const std::vector<Diagnostic>& diagnostics) override {
+  void file(const std::string&, const SourceText* source,
+            const std::vector<Diagnostic>& diagnostics) override {
     for (const Diagnostic& diagnostic : diagnostics) {
       json_.StartObject();
       string("code", diagnostic.code);

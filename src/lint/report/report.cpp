@@ -14,7 +14,8 @@ namespace {
 
 void write_statistics(std::ostream& out, const Counts& counts, Format format) {
   std::vector<std::pair<std::string, std::size_t>> rows(counts.per_rule.begin(), counts.per_rule.end());
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   if (format == Format::Json) {
     rapidjson::OStreamWrapper stream(out);
     rapidjson::PrettyWriter<rapidjson::OStreamWrapper> json(stream);
@@ -55,10 +56,18 @@ std::optional<Format> parse_format(std::string_view name) {
 Report::Report(std::ostream& out, ReportOptions options) : out_(out), options_(std::move(options)) {
   if (options_.statistics) return;
   switch (options_.format) {
-    case Format::Text: writer_ = make_text_writer(out_, options_.color); break;
-    case Format::Json: writer_ = make_json_writer(out_); break;
-    case Format::Sarif: writer_ = make_sarif_writer(out_, options_.tool_version); break;
-    case Format::Github: writer_ = make_github_writer(out_); break;
+    case Format::Text:
+      writer_ = make_text_writer(out_, options_.color);
+      break;
+    case Format::Json:
+      writer_ = make_json_writer(out_);
+      break;
+    case Format::Sarif:
+      writer_ = make_sarif_writer(out_, options_.tool_version);
+      break;
+    case Format::Github:
+      writer_ = make_github_writer(out_);
+      break;
   }
 }
 
@@ -78,9 +87,15 @@ void Report::add(const std::string& path, const SourceText* source, const std::v
   if (!diagnostics.empty()) ++counts_.files_with_findings;
   for (const Diagnostic& diagnostic : diagnostics) {
     switch (diagnostic.severity) {
-      case Severity::Error: ++counts_.errors; break;
-      case Severity::Warning: ++counts_.warnings; break;
-      case Severity::Info: ++counts_.infos; break;
+      case Severity::Error:
+        ++counts_.errors;
+        break;
+      case Severity::Warning:
+        ++counts_.warnings;
+        break;
+      case Severity::Info:
+        ++counts_.infos;
+        break;
     }
     ++counts_.per_rule[diagnostic.code];
   }

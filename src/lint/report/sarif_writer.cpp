@@ -13,9 +13,12 @@ namespace {
 
 std::string_view level_of(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "note";
   }
   return "error";
 }
@@ -28,7 +31,8 @@ std::string uri_of(std::string_view path) {
   std::string out;
   for (char c : path) {
     const auto byte = static_cast<unsigned char>(c);
-    const bool plain = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') ||
+    const bool plain = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                       (byte >= '0' && byte <= '9') ||
                        std::string_view("-._~/!$&'()*+,;=:@").find(c) != std::string_view::npos;
     out += plain ? std::string(1, c) : fmt::format("%{:02X}", byte);
   }
@@ -53,7 +57,8 @@ class SarifWriter final : public Writer {
     json_.StartArray();
   }
 
-  void file(const std::string&, const SourceText* source, const std::vector<Diagnostic>& diagnostics) override {
+  void file(const std::string&, const SourceText* source,
+            const std::vector<Diagnostic>& diagnostics) override {
     for (const Diagnostic& diagnostic : diagnostics) write_result(diagnostic, source);
   }
 

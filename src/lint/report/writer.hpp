@@ -13,7 +13,8 @@ namespace digestkit::lint {
 class Writer {
  public:
   virtual ~Writer() = default;
-  virtual void file(const std::string& path, const SourceText* source, const std::vector<Diagnostic>& diagnostics) = 0;
+  virtual void file(const std::string& path, const SourceText* source,
+                    const std::vector<Diagnostic>& diagnostics) = 0;
   virtual void finish() = 0;
 };
 

@@ -1,0 +1,72 @@
+// DG401/DG402 across files, and title_key(), which they match papers by.
+#include <gtest/gtest.h>
+
+#include "digestkit/lint.hpp"
+#include "digestkit/title_key.hpp"
+#include "support/support.hpp"
+
+namespace {
+
+namespace lint = digestkit::lint;
+using digestkit::testing::read_file;
+using digestkit::testing::testdata;
+
+lint::FileResult lint_archive_file(const std::string& name) {
+  lint::Options options;
+  options.today =
+      std::chrono::year_month_day{std::chrono::year{2030}, std::chrono::month{1}, std::chrono::day{1}};
+  const std::string path = "archive/" + name;
+  return lint::lint_bytes(read_file(testdata("lint/" + path)), path, lint::Policy{}, options);
+}
+
+TEST(ArchiveIndex, SamePaperWithDifferentAuthorsInAnotherDigest) {
+  lint::ArchiveIndex index;
+  const lint::Policy policy;
+  EXPECT_TRUE(index.add(lint_archive_file("a.txt").summary, policy).empty());
+  const auto found = index.add(lint_archive_file("b.txt").summary, policy);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].code, "DG401");
+  EXPECT_EQ(found[0].path, "archive/b.txt");
+  EXPECT_EQ(found[0].location.line, 6u);
+  EXPECT_EQ(found[0].location.column, 1u);
+  EXPECT_NE(found[0].message.find("archive/a.txt:6:1 with different authors"), std::string::npos)
+      << found[0].message;
+}
+
+TEST(ArchiveIndex, SameCategoryAndDateInTwoFiles) {
+  lint::ArchiveIndex index;
+  const lint::Policy policy;
+  (void)index.add(lint_archive_file("a.txt").summary, policy);
+  const auto found = index.add(lint_archive_file("c.txt").summary, policy);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].code, "DG402");
+  EXPECT_EQ(found[0].location.line, 4u);
+  EXPECT_NE(found[0].message.find("archive/a.txt:4"), std::string::npos) << found[0].message;
+}
+
+TEST(ArchiveIndex, IdenticalRepeatsAndIgnoredRulesAreQuiet) {
+  lint::ArchiveIndex index;
+  const lint::Policy policy;
+  (void)index.add(lint_archive_file("a.txt").summary, policy);
+  lint::FileResult again = lint_archive_file("a.txt");
+  again.summary.path = "archive/copy.txt";
+  for (auto& digest : again.summary.digests) digest.date = "2023-05-06";  // another day, same papers
+  EXPECT_TRUE(index.add(again.summary, policy).empty());
+
+  lint::Policy ignoring;
+  lint::RuleSelection selection;
+  selection.ignore = std::vector<std::string>{"DG4"};
+  ignoring.apply(selection);
+  EXPECT_TRUE(index.add(lint_archive_file("b.txt").summary, ignoring).empty());
+}
+
+TEST(TitleKey, FoldsCaseWidthAndSpace) {
+  EXPECT_EQ(digestkit::title_key("  Sparse   Lattice\tENCODERS "), "sparse lattice encoders");
+  EXPECT_EQ(digestkit::title_key("Ｓｐａｒｓｅ Straße"), "sparse strasse");   // NFKC + full case folding
+  EXPECT_EQ(digestkit::title_key("Self\u200bSupervised"), "selfsupervised");  // default ignorables dropped
+  EXPECT_EQ(digestkit::title_key("Jose\u0301"), digestkit::title_key("JOSÉ"));
+  EXPECT_EQ(digestkit::title_key("a\u00a0\u3000b"), "a b");
+  EXPECT_EQ(digestkit::title_key(""), "");
+}
+
+}  // namespace
