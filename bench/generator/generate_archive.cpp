@@ -6,6 +6,7 @@
 //
 // The second form regenerates DIR's model from its manifest (no parsing of
 // the text) and checks it against DIR's files before editing.
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -115,7 +116,11 @@ void edit_digest(SyntheticDigest& digest, const DigestGenerator& generator, Rand
       ++counts.abstracts;
     } else if (kind < 60) {
       const auto at = static_cast<std::ptrdiff_t>(random.below(entry.authors.size() + 1));
-      entry.authors.insert(entry.authors.begin() + at, generator.author(random));
+      std::string name = generator.author(random);
+      while (std::find(entry.authors.begin(), entry.authors.end(), name) != entry.authors.end()) {
+        name = generator.author(random);
+      }
+      entry.authors.insert(entry.authors.begin() + at, std::move(name));
       ++counts.authors;
     } else if (kind < 75) {
       ++counts.removed;
