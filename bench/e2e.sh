@@ -14,8 +14,10 @@
 # reported as failed in its row and the run goes on.
 #
 # Columns: wall time (best of --repeat runs), throughput in MB/s of input
-# (10^6 bytes of uncompressed digest text; for diffs, both versions), peak
-# resident memory of the process (GNU time's %M) and the exit status.
+# (10^6 bytes of uncompressed digest text; for diffs, both versions), CPU
+# time (user + system; on a shared machine wall time also measures the
+# neighbours, CPU time does not), peak resident memory of the process (GNU
+# time's %M) and the exit status.
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -88,11 +90,11 @@ prepare_data() {
 # prints one table row.
 run_row() {
   local label=$1 bytes=$2 allowed=$3 command=$4
-  local best_ns="" best_rss="" code=0 status="ok" err=$tmp/err rss=$tmp/rss
+  local best_ns="" best_usage="" code=0 status="ok" err=$tmp/err usage=$tmp/usage
   local i start end ns
   for ((i = 0; i < repeat; i++)); do
     start=$(date +%s%N)
-    /usr/bin/time -f %M -o "$rss" bash -c "$command" >/dev/null 2>"$err"
+    /usr/bin/time -f '%M %U %S' -o "$usage" bash -c "$command" >/dev/null 2>"$err"
     code=$?
     end=$(date +%s%N)
     ns=$((end - start))
@@ -102,19 +104,19 @@ run_row() {
     fi
     if [ -z "$best_ns" ] || [ "$ns" -lt "$best_ns" ]; then
       best_ns=$ns
-      best_rss=$(tail -n 1 "$rss")
+      best_usage=$(tail -n 1 "$usage")
     fi
   done
   if [ "$status" != ok ]; then
-    printf '%-44s %9s %9s %9s  %s\n' "$label" - - - "$status"
+    printf '%-44s %8s %8s %8s %8s  %s\n' "$label" - - - - "$status"
     # GNU time adds "Command exited with non-zero status N" to its -o file, not to stderr.
     grep -v '^$' "$err" | head -n 3 | cut -c1-160 | sed 's/^/      | /'
     return 0
   fi
   [ "$code" -ne 0 ] && status="ok (exit $code)"
-  awk -v ns="$best_ns" -v bytes="$bytes" -v kb="$best_rss" -v label="$label" -v status="$status" 'BEGIN {
+  echo "$best_usage" | awk -v ns="$best_ns" -v bytes="$bytes" -v label="$label" -v status="$status" '{
     s = ns / 1e9
-    printf "%-44s %9.3f %9.1f %9.1f  %s\n", label, s, (s > 0 ? bytes / 1e6 / s : 0), kb / 1024, status
+    printf "%-44s %8.3f %8.1f %8.2f %8.1f  %s\n", label, s, (s > 0 ? bytes / 1e6 / s : 0), $2 + $3, $1 / 1024, status
   }'
 }
 
@@ -145,7 +147,7 @@ for mb in "${sizes[@]}"; do
   pair_bytes=$((v1_bytes + v2_bytes))
   echo
   echo "== $mb MB archive: $files files, $v1_bytes bytes; .tar.gz $(stat -c %s "$tgz") bytes; edited copy $v2_bytes bytes =="
-  printf '%-44s %9s %9s %9s  %s\n' command "wall s" "MB/s" "RSS MiB" status
+  printf '%-44s %8s %8s %8s %8s  %s\n' command "wall s" "MB/s" "cpu s" "RSS MiB" status
   list="find $(q "$v1") -name '*.txt' -print0 | LC_ALL=C sort -z"
   D=$(q "$digest")
   run_row "cat (directory)" "$v1_bytes" 0 "$list | xargs -0 cat"
