@@ -9,6 +9,8 @@ namespace digestkit {
 namespace {
 
 constexpr auto redraw_interval = std::chrono::milliseconds(100);
+// Before this, the rate is dominated by start-up costs and an ETA would jump about.
+constexpr double seconds_before_eta = 1.0;
 constexpr double bytes_per_megabyte = 1e6;
 
 std::string format_duration(double seconds) {
@@ -37,11 +39,12 @@ std::string ProgressReporter::status_line(Clock::time_point now) const {
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const double megabytes = static_cast<double>(bytes_) / bytes_per_megabyte;
   const double rate = seconds > 0 ? megabytes / seconds : 0.0;
-  std::string line = fmt::format("{} files  {:.1f} MB  {:.1f} MB/s", files_, megabytes, rate);
+  std::string line =
+      fmt::format("{} {}  {:.1f} MB  {:.1f} MB/s", files_, files_ == 1 ? "file" : "files", megabytes, rate);
   if (total_bytes_ && *total_bytes_ > 0) {
     const double done = std::min(1.0, static_cast<double>(bytes_) / static_cast<double>(*total_bytes_));
     line += fmt::format("  {:.0f}%", done * 100);
-    if (rate > 0) {
+    if (rate > 0 && seconds >= seconds_before_eta) {
       const double left =
           static_cast<double>(*total_bytes_ - std::min(bytes_, *total_bytes_)) / bytes_per_megabyte;
       line += "  ETA " + format_duration(left / rate);

@@ -63,10 +63,13 @@ TEST(Progress, ShowsShareDoneAndTimeLeftWhenTheTotalIsKnown) {
   std::unique_ptr<std::FILE, FileCloser> stream(std::tmpfile());
   const auto start = ProgressReporter::Clock::time_point{} + 1h;
   ProgressReporter progress(stream.get(), true, 200'000'000, start);
-  progress.add(50'000'000, start + 1s);
-  EXPECT_EQ(progress.status_line(start + 1s), "1 files  50.0 MB  50.0 MB/s  25%  ETA 0:03");
+  progress.add(25'000'000, start + 500ms);
+  EXPECT_EQ(progress.status_line(start + 500ms), "1 file  25.0 MB  50.0 MB/s  12%")
+      << "no ETA in the first second";
+  progress.add(25'000'000, start + 1s);
+  EXPECT_EQ(progress.status_line(start + 1s), "2 files  50.0 MB  50.0 MB/s  25%  ETA 0:03");
   progress.add(50'000'000, start + 2s);
-  EXPECT_EQ(progress.status_line(start + 2s), "2 files  100.0 MB  50.0 MB/s  50%  ETA 0:02");
+  EXPECT_EQ(progress.status_line(start + 2s), "3 files  100.0 MB  50.0 MB/s  50%  ETA 0:02");
 }
 
 TEST(Progress, NothingIsWrittenForARunShorterThanOneRedraw) {
