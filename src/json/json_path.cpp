@@ -77,6 +77,13 @@ class PathLocator : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathL
     return true;
   }
 
+  // The iterative reader calls the bracket events before it takes the
+  // bracket, so the token ends one character further.
+  bool bracket_done() {
+    previous_end_ = stream_.Tell() + 1;
+    return true;
+  }
+
   void element_done() {
     if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
   }
@@ -90,13 +97,13 @@ class PathLocator : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathL
   bool container_started(bool array) {
     if (at_target()) return stop_here();
     frames_.push_back(Frame{array, 0, {}});
-    return event_done();
+    return bracket_done();
   }
 
   bool container_ended() {
     frames_.pop_back();
     element_done();
-    return event_done();
+    return bracket_done();
   }
 
   std::string_view json_;
@@ -113,7 +120,7 @@ std::size_t locate_path(std::string_view json, const JsonPath& path) {
   rapidjson::MemoryStream stream(json.data(), json.size());
   PathLocator locator(json, stream, path);
   rapidjson::Reader reader;
-  reader.Parse<rapidjson::kParseStopWhenDoneFlag>(stream, locator);
+  reader.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(stream, locator);
   if (auto offset = locator.found()) return *offset;
   const auto start = json.find_first_not_of(" \t\r\n");
   return start == std::string_view::npos ? 0 : start;

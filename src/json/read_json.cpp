@@ -14,7 +14,8 @@ namespace digestkit {
 namespace {
 
 constexpr std::string_view kSyntax = "DJ001";
-constexpr unsigned kParseFlags = rapidjson::kParseStopWhenDoneFlag;
+// Iterative: nesting depth must not turn into recursion depth.
+constexpr unsigned kParseFlags = rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag;
 
 struct ReadError {
   std::string_view code;

@@ -260,6 +260,15 @@ TEST(ReadErrors, InvalidUtf8IsADecodeError) {
   EXPECT_TRUE(file.documents.empty());
 }
 
+TEST(ReadErrors, DeepNestingIsAnErrorNotAStackOverflow) {
+  const std::size_t depth = 1'000'000;
+  const std::string nested = std::string(depth, '[') + std::string(depth, ']');
+  const Located as_tags = first_error(replaced(valid_object(), R"(["A","B"])", nested));
+  EXPECT_EQ(as_tags.message, "tags[0]: expected a string");
+  EXPECT_EQ(first_error(nested).message, "[0]: expected a digestkit/1 object");
+  EXPECT_EQ(first_error(std::string(depth, '[')).code, "DJ001");
+}
+
 TEST(ReadErrors, ByteOrderMarkIsAccepted) {
   const ParsedFile file = read_json("\xEF\xBB\xBF" + valid_object(), "input.json");
   EXPECT_TRUE(file.ok()) << errors_text(file);
