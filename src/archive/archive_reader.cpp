@@ -28,9 +28,10 @@ std::string error_text(archive* a) {
 
 // libarchive converts member names between the archive's charset and the
 // current locale's. In the default "C" locale names in UTF-8 (zip's UTF-8
-// flag, pax headers) cannot be converted and come back empty, so archives are
-// read with a UTF-8 locale on this thread only: the process locale is not
-// ours to change.
+// flag, pax headers) cannot be converted and come back empty, so libarchive
+// is called with a UTF-8 locale on this thread only, and only while it reads
+// headers: neither the process locale nor the caller's callbacks are ours to
+// change.
 class ThreadUtf8Locale {
  public:
   ThreadUtf8Locale() {
@@ -85,7 +86,13 @@ class ArchiveWalk {
   void run() {
     for (std::uint64_t index = 0;; ++index) {
       archive_entry* entry = nullptr;
-      const int status = archive_read_next_header(a_, &entry);
+      int status = ARCHIVE_OK;
+      std::string member;
+      {
+        const ThreadUtf8Locale locale;
+        status = archive_read_next_header(a_, &entry);
+        if (status == ARCHIVE_OK || status == ARCHIVE_WARN) member = member_name(entry, index);
+      }
       if (status == ARCHIVE_EOF) return;
       if (status == ARCHIVE_FATAL || status == ARCHIVE_RETRY) {
         on_error_(InputError{path_, "corrupt archive: " + error_text(a_) + stop_note(index)});
@@ -93,7 +100,7 @@ class ArchiveWalk {
       }
       // ARCHIVE_WARN (e.g. an unconvertible name) still yields a usable entry.
       if (archive_entry_filetype(entry) != AE_IFREG) continue;
-      if (!take_member(entry, index)) return;
+      if (!take_member(entry, member)) return;
     }
   }
 
@@ -103,8 +110,7 @@ class ArchiveWalk {
   }
 
   // Returns false when the rest of the archive cannot or must not be read.
-  bool take_member(archive_entry* entry, std::uint64_t index) {
-    const std::string member = member_name(entry, index);
+  bool take_member(archive_entry* entry, const std::string& member) {
     const std::string shown = path_ + ":" + member;
     const bool size_known = archive_entry_size_is_set(entry) != 0;
     const auto declared = size_known
@@ -207,9 +213,11 @@ class ArchiveWalk {
 
 void read_archive(const std::string& path, const InputOptions& options, const Visit& visit,
                   const OnError& on_error) {
-  const ThreadUtf8Locale locale;
   std::string error;
-  const ArchiveHandle a = open_archive(path, error);
+  const ArchiveHandle a = [&] {
+    const ThreadUtf8Locale locale;
+    return open_archive(path, error);
+  }();
   if (!a) {
     on_error(InputError{path, std::move(error)});
     return;

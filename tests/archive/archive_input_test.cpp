@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <locale.h>
+
 #include <filesystem>
 
 #include "archive_writer.hpp"
@@ -147,6 +149,22 @@ TEST_P(ArchiveInput, TruncatedArchiveIsAnErrorAndTheWalkGoesOn) {
       EXPECT_EQ(file.bytes, noise);
     }
   }
+}
+
+TEST_P(ArchiveInput, CallbacksRunInTheCallersLocale) {
+  // The reader switches this thread to a UTF-8 locale for libarchive's name
+  // conversion; the caller's code must not see that.
+  const auto archive = make("posts", sample_members());
+  int visits = 0;
+  digestkit::for_each_input(
+      {archive}, InputOptions{},
+      [&](digestkit::InputFile&&) {
+        ++visits;
+        EXPECT_EQ(::uselocale(static_cast<locale_t>(nullptr)), LC_GLOBAL_LOCALE);
+      },
+      [](digestkit::InputError&& error) { ADD_FAILURE() << error.message; });
+  EXPECT_EQ(visits, 5);
+  EXPECT_EQ(::uselocale(static_cast<locale_t>(nullptr)), LC_GLOBAL_LOCALE);
 }
 
 TEST_P(ArchiveInput, EmptyArchiveHasNoMembers) {
