@@ -108,12 +108,16 @@ run_row() {
     fi
   done
   if [ "$status" != ok ]; then
+    wall[$label]=""
     printf '%-44s %8s %8s %8s %8s  %s\n' "$label" - - - - "$status"
     # GNU time adds "Command exited with non-zero status N" to its -o file, not to stderr.
     grep -v '^$' "$err" | head -n 3 | cut -c1-160 | sed 's/^/      | /'
     return 0
   fi
   [ "$code" -ne 0 ] && status="ok (exit $code)"
+  wall[$label]=$best_ns
+  rss_kb[$label]=${best_usage%% *}
+  cpu_s[$label]=$(echo "$best_usage" | awk '{ print $2 + $3 }')
   echo "$best_usage" | awk -v ns="$best_ns" -v bytes="$bytes" -v label="$label" -v status="$status" '{
     s = ns / 1e9
     printf "%-44s %8.3f %8.1f %8.2f %8.1f  %s\n", label, s, (s > 0 ? bytes / 1e6 / s : 0), $2 + $3, $1 / 1024, status
@@ -121,6 +125,40 @@ run_row() {
 }
 
 q() { printf '%q' "$1"; }
+
+declare -A wall rss_kb cpu_s
+
+# ratio NUMERATOR_LABEL DENOMINATOR_LABEL: wall-time ratio, or "n/a" when either failed.
+ratio() {
+  local a=${wall[$1]:-} b=${wall[$2]:-}
+  if [ -z "$a" ] || [ -z "$b" ]; then echo n/a; else awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }'; fi
+}
+# mbps LABEL BYTES: throughput on the wall clock, and on CPU time in brackets.
+mbps() {
+  local ns=${wall[$1]:-} cpu=${cpu_s[$1]:-}
+  if [ -z "$ns" ]; then
+    echo n/a
+  else
+    awk -v ns="$ns" -v cpu="$cpu" -v bytes="$2" 'BEGIN {
+      printf "%.0f", bytes / 1e6 / (ns / 1e9)
+      if (cpu > 0) printf " (cpu: %.0f)", bytes / 1e6 / cpu
+    }'
+  fi
+}
+
+# The issues' targets, from the rows just measured.
+print_targets() {
+  local bytes=$1
+  echo "targets (MB/s on the wall clock; on CPU time in brackets):"
+  echo "  convert --to jsonl dir -j1: $(mbps "digest convert --to jsonl dir -j1" "$bytes") MB/s (issue 6: >= 400; issue 2: >= 300)"
+  echo "  convert .tar.gz -j1 throughput / zcat's: $(ratio "zcat (.tar.gz)" "digest convert --to jsonl .tar.gz -j1") (>= 0.80)"
+  echo "  convert dir -j2 speed-up over -j1: $(ratio "digest convert --to jsonl dir -j1" "digest convert --to jsonl dir -j2")x (>= 1.7)"
+  echo "  validate dir -j1: $(mbps "digest validate dir -j1" "$bytes") MB/s (>= 500); -j2 speed-up: $(ratio "digest validate dir -j1" "digest validate dir -j2")x (>= 1.7)"
+  echo "  fmt --check dir: $(mbps "digest fmt --check dir" "$bytes") MB/s (>= 300)"
+  echo "  digest diff time / diff -u time: pair $(ratio "digest diff (concatenated pair)" "diff -u (concatenated pair)"), directories $(ratio "digest diff (directories)" "diff -u (concatenated pair)") (<= 2)"
+  local rss=${rss_kb["digest convert --to jsonl dir -j1"]:-}
+  [ -n "$rss" ] && echo "  convert dir -j1 peak RSS: $((rss / 1024)) MiB (issue 2: < 64 MiB; issue 6: same within 10% for 300 MB and 1 GB)"
+}
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -152,6 +190,7 @@ for mb in "${sizes[@]}"; do
   D=$(q "$digest")
   run_row "cat (directory)" "$v1_bytes" 0 "$list | xargs -0 cat"
   run_row "wc -l (directory)" "$v1_bytes" 0 "$list | xargs -0 wc -l"
+  run_row "cat (one concatenated file)" "$v1_bytes" 0 "cat $(q "$dir/v1.txt")"
   run_row "wc -l (one concatenated file)" "$v1_bytes" 0 "wc -l $(q "$dir/v1.txt")"
   run_row "zcat (.tar.gz)" "$v1_bytes" 0 "zcat $(q "$tgz")"
   run_row "digest convert --to jsonl dir -j1" "$v1_bytes" 0 "$D convert --to jsonl -j 1 $(q "$v1")"
@@ -164,4 +203,5 @@ for mb in "${sizes[@]}"; do
   run_row "diff -u (concatenated pair)" "$pair_bytes" 1 "diff -u $(q "$dir/v1.txt") $(q "$dir/v2.txt")"
   run_row "digest diff (concatenated pair)" "$pair_bytes" 1 "$D diff $(q "$dir/v1.txt") $(q "$dir/v2.txt")"
   run_row "digest diff (directories)" "$pair_bytes" 1 "$D diff $(q "$v1") $(q "$v2")"
+  print_targets "$v1_bytes"
 done
