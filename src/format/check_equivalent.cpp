@@ -81,9 +81,12 @@ class Comparison {
       return fmt::format("the date line was {}", before ? "lost" : "added");
     }
     if (!before) return std::nullopt;
-    if (before->year != after->year || before->month != after->month || before->day != after->day ||
-        before->is_calendar_date != after->is_calendar_date) {
+    if (before->year != after->year || before->month != after->month || before->day != after->day) {
       return differs("date", before->iso(), after->iso());
+    }
+    if (before->is_calendar_date != after->is_calendar_date) {
+      return fmt::format("date {} became {} calendar date", before->iso(),
+                         after->is_calendar_date ? "a" : "not a");
     }
     return std::nullopt;
   }

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "digestkit/format.hpp"
+#include "digestkit/parse.hpp"
+#include "support/support.hpp"
 
 namespace digestkit {
 namespace {
@@ -115,6 +117,58 @@ TEST(CheckEquivalent, LongFieldsAreCutInMessages) {
   const std::string message = check_equivalent(sample(), after).value_or("");
   EXPECT_LT(message.size(), 200u);
   EXPECT_NE(message.find("...\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace digestkit
+
+namespace digestkit {
+namespace {
+
+// format_file's safety check on documents that no parse of real input
+// yields (changed after parsing): the output is refused, not returned.
+TEST(SafetyCheck, OutputThatDoesNotParseIsRefusedAsUnsafe) {
+  const std::string bytes = testing::read_file(testing::testdata("format/crlf.before.txt"));
+  ParsedFile parsed = parse_bytes(bytes, "post.txt");
+  ASSERT_TRUE(parsed.ok());
+  parsed.documents[0].date->year = 12345;  // prints a date line the grammar cannot read
+  const FormattedFile result = format_file(parsed, bytes);
+  EXPECT_EQ(result.status, FormatStatus::Unsafe);
+  EXPECT_TRUE(result.text.empty());
+  EXPECT_EQ(result.problem.rfind(
+                "internal error: formatting changed the content of post.txt: the output does not parse", 0),
+            0u)
+      << result.problem;
+}
+
+TEST(SafetyCheck, ADifferenceIsRefusedWithTheInputLine) {
+  const std::string bytes = testing::read_file(testing::testdata("format/crlf.before.txt"));
+  ParsedFile parsed = parse_bytes(bytes, "post.txt");
+  ASSERT_TRUE(parsed.ok());
+  parsed.documents[0].date->is_calendar_date = false;  // the re-parse finds a real date
+  const FormattedFile result = format_file(parsed, bytes);
+  EXPECT_EQ(result.status, FormatStatus::Unsafe);
+  EXPECT_TRUE(result.text.empty());
+  EXPECT_EQ(result.problem,
+            "internal error: formatting changed the content of post.txt at line 4: date 2023-05-14 became a "
+            "calendar date");
+}
+
+TEST(SafetyCheck, NamesTheFirstChangedFieldOfARealParse) {
+  const std::string bytes = testing::read_file(testing::testdata("format/crlf.before.txt"));
+  const ParsedFile swapped = parse_bytes(bytes, "post.txt");
+  ASSERT_TRUE(swapped.ok());
+  const FormattedFile fine = format_file(swapped, bytes);
+  ASSERT_EQ(fine.status, FormatStatus::Formatted);
+  const ParsedFile reparsed = parse_bytes(fine.text, "formatted.txt");
+  std::vector<Document> before = swapped.documents;
+  ASSERT_EQ(check_equivalent(before, reparsed.documents), std::nullopt);
+  before[0].entries[1].title = before[0].entries[0].title;
+  const auto difference = check_equivalent(before, reparsed.documents);
+  ASSERT_TRUE(difference.has_value());
+  EXPECT_EQ(
+      difference->rfind("entry 2: title \"Learning to Balance a Pencil with Sparse Rewards\" became", 0), 0u)
+      << *difference;
 }
 
 }  // namespace
