@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <system_error>
 
 #include "digestkit/diff.hpp"
@@ -34,8 +35,7 @@ InputKind kind_of(const std::string& path) {
   return InputKind::File;
 }
 
-// Reads every input under path, keyed by relative name. Memory holds the
-// raw bytes of both trees once, which keeps it linear in the input.
+// Reads every input under path, keyed by relative name.
 std::map<std::string, InputFile> read_tree(const std::string& path, const InputOptions& input_options,
                                            const std::function<void(InputError&&)>& on_error) {
   std::map<std::string, InputFile> files;
@@ -100,55 +100,63 @@ bool diff_inputs(const std::string& old_path, const std::string& new_path, const
 
   if (old_kind == InputKind::File) {
     // Two files are paired whatever their names; a file named explicitly is
-    // read whatever its extension.
-    std::optional<InputFile> old_input;
-    std::optional<InputFile> new_input;
-    bool failed = false;
-    auto report = [&](InputError&& error) {
-      failed = true;
-      on_error(std::move(error));
+    // read whatever its extension. Each is parsed as soon as it is read and
+    // its raw bytes dropped, so at most one raw copy is held at a time.
+    struct Side {
+      std::string name;
+      std::optional<ParsedFile> parsed;
     };
-    for_each_input(
-        {old_path}, input_options, [&](InputFile&& file) { old_input = std::move(file); }, report);
-    for_each_input(
-        {new_path}, input_options, [&](InputFile&& file) { new_input = std::move(file); }, report);
-    if (failed || !old_input || !new_input) return true;
-    auto file = diff_files(parse_input(*old_input), parse_input(*new_input), options);
-    file.old_name = old_input->name;
-    file.new_name = new_input->name;
-    file.path = new_input->name;
+    Side sides[2];
+    bool failed = false;
+    for (int k = 0; k < 2; ++k) {
+      for_each_input(
+          {k == 0 ? old_path : new_path}, input_options,
+          [&](InputFile&& file) {
+            sides[k].name = file.name;
+            sides[k].parsed = parse_input(file);
+          },
+          [&](InputError&& error) {
+            failed = true;
+            on_error(std::move(error));
+          });
+    }
+    if (failed || !sides[0].parsed || !sides[1].parsed) return true;
+    auto file = diff_files(std::move(*sides[0].parsed), std::move(*sides[1].parsed), options);
+    file.old_name = std::move(sides[0].name);
+    file.new_name = std::move(sides[1].name);
+    file.path = file.new_name;
     emit(std::move(file));
     return true;
   }
 
+  // The old tree is held as raw bytes; the new one streams past it, each
+  // file diffed and released as soon as it is read.
   auto old_files = read_tree(old_path, input_options, on_error);
-  auto new_files = read_tree(new_path, input_options, on_error);
-  auto old_it = old_files.begin();
-  auto new_it = new_files.begin();
-  while (old_it != old_files.end() || new_it != new_files.end()) {
-    const bool take_old =
-        new_it == new_files.end() || (old_it != old_files.end() && old_it->first <= new_it->first);
-    const bool take_new =
-        old_it == old_files.end() || (new_it != new_files.end() && new_it->first <= old_it->first);
+  for_each_input(
+      {new_path}, input_options,
+      [&](InputFile&& new_input) {
+        FileDiff file;
+        auto path = relative_name(new_input, new_path);
+        const auto old_it = old_files.find(path);
+        if (old_it != old_files.end()) {
+          file = diff_files(parse_input(old_it->second), parse_input(new_input), options);
+          file.old_name = std::move(old_it->second.name);
+          old_files.erase(old_it);
+        } else {
+          file.status = FileDiffStatus::OnlyNew;
+        }
+        file.new_name = std::move(new_input.name);
+        file.path = std::move(path);
+        file.in_tree = true;
+        emit(std::move(file));
+      },
+      [&](InputError&& error) { on_error(std::move(error)); });
+  for (auto& [path, old_input] : old_files) {
     FileDiff file;
-    if (take_old && take_new) {
-      file = diff_files(parse_input(old_it->second), parse_input(new_it->second), options);
-      file.path = old_it->first;
-      file.old_name = old_it->second.name;
-      file.new_name = new_it->second.name;
-    } else if (take_old) {
-      file.status = FileDiffStatus::OnlyOld;
-      file.path = old_it->first;
-      file.old_name = old_it->second.name;
-    } else {
-      file.status = FileDiffStatus::OnlyNew;
-      file.path = new_it->first;
-      file.new_name = new_it->second.name;
-    }
+    file.status = FileDiffStatus::OnlyOld;
+    file.path = path;
+    file.old_name = std::move(old_input.name);
     file.in_tree = true;
-    // Release each pair's bytes as soon as it is done.
-    if (take_old) old_it = old_files.erase(old_it);
-    if (take_new) new_it = new_files.erase(new_it);
     emit(std::move(file));
   }
   return true;

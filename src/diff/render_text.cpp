@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "diff/render.hpp"
@@ -15,10 +17,10 @@ Palette palette_for(bool color) {
   return {"\x1b[32m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[1m", "\x1b[m"};
 }
 
-// Cuts a run of unchanged text to its first or last few words, at word
-// boundaries, so that long abstracts show only the context of a change.
-std::string_view head_words(std::string_view text, std::size_t words, std::vector<Token>& tokens) {
-  split_words(text, tokens);
+// Cuts a run of unchanged text (already split into tokens) to its first or
+// last few words, at word boundaries, so that long abstracts show only the
+// context of a change.
+std::string_view head_words(std::string_view text, const std::vector<Token>& tokens, std::size_t words) {
   std::size_t seen = 0;
   for (const auto& token : tokens) {
     if (token.is_word && ++seen == words) return text.substr(0, token.end);
@@ -26,20 +28,12 @@ std::string_view head_words(std::string_view text, std::size_t words, std::vecto
   return text;
 }
 
-std::string_view tail_words(std::string_view text, std::size_t words, std::vector<Token>& tokens) {
-  split_words(text, tokens);
+std::string_view tail_words(std::string_view text, const std::vector<Token>& tokens, std::size_t words) {
   std::size_t seen = 0;
   for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) {
     if (it->is_word && ++seen == words) return text.substr(it->begin);
   }
   return text;
-}
-
-std::size_t count_words(std::string_view text, std::vector<Token>& tokens) {
-  split_words(text, tokens);
-  std::size_t words = 0;
-  for (const auto& token : tokens) words += token.is_word ? 1 : 0;
-  return words;
 }
 
 // git --word-diff style: [-removed-]{+added+}, unchanged text around. With
@@ -50,28 +44,35 @@ void append_words(std::string& out, const std::vector<WordEdit>& words, const Pa
   std::vector<Token> tokens;
   for (std::size_t k = 0; k < words.size(); ++k) {
     const auto& edit = words[k];
-    switch (edit.op) {
-      case WordOp::Removed:
-        fmt::format_to(std::back_inserter(out), "{}[-{}-]{}", colors.removed, edit.text, colors.reset);
-        break;
-      case WordOp::Added:
-        fmt::format_to(std::back_inserter(out), "{}{{+{}+}}{}", colors.added, edit.text, colors.reset);
-        break;
-      case WordOp::Same: {
-        const bool first = k == 0;
-        const bool last = k + 1 == words.size();
-        if (context == 0 || count_words(edit.text, tokens) <= (first || last ? context : 2 * context)) {
-          out.append(edit.text);
-        } else if (first) {
-          out.append("… ").append(tail_words(edit.text, context, tokens));
-        } else if (last) {
-          out.append(head_words(edit.text, context, tokens)).append(" …");
-        } else {
-          out.append(head_words(edit.text, context, tokens)).append(" … ");
-          out.append(tail_words(edit.text, context, tokens));
-        }
-        break;
-      }
+    if (edit.op == WordOp::Removed) {
+      fmt::format_to(std::back_inserter(out), "{}[-{}-]{}", colors.removed, edit.text, colors.reset);
+      continue;
+    }
+    if (edit.op == WordOp::Added) {
+      fmt::format_to(std::back_inserter(out), "{}{{+{}+}}{}", colors.added, edit.text, colors.reset);
+      continue;
+    }
+    const bool first = k == 0;
+    const bool last = k + 1 == words.size();
+    const std::size_t keep = first || last ? context : 2 * context;
+    // A run shorter in bytes than `keep` words of one byte each cannot need cutting.
+    if (context == 0 || edit.text.size() <= keep) {
+      out.append(edit.text);
+      continue;
+    }
+    split_words(edit.text, tokens);
+    const auto word_count = static_cast<std::size_t>(
+        std::count_if(tokens.begin(), tokens.end(), [](const Token& token) { return token.is_word; }));
+    if (word_count <= keep) {
+      out.append(edit.text);
+    } else if (first) {
+      out.append("… ").append(tail_words(edit.text, tokens, context));
+    } else if (last) {
+      out.append(head_words(edit.text, tokens, context)).append(" …");
+    } else {
+      out.append(head_words(edit.text, tokens, context))
+          .append(" … ")
+          .append(tail_words(edit.text, tokens, context));
     }
   }
 }

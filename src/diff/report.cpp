@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -35,6 +37,7 @@ void DiffReport::add(const FileDiff& file) {
   if (file.status != FileDiffStatus::Failed) ++files_changed_;
 
   Part part;
+  part.path = file.path;
   const bool color = options_.color && options_.format == DiffFormat::Text;
   const std::string_view bold = color ? "\x1b[1m" : "";
   const std::string_view reset = color ? "\x1b[m" : "";
@@ -74,6 +77,11 @@ void DiffReport::add(const FileDiff& file) {
 }
 
 std::string DiffReport::finish() const {
+  std::vector<const Part*> parts;
+  parts.reserve(parts_.size());
+  for (const auto& part : parts_) parts.push_back(&part);
+  std::stable_sort(parts.begin(), parts.end(),
+                   [](const Part* a, const Part* b) { return a->path < b->path; });
   std::string out;
   if (options_.format == DiffFormat::Json) {
     rapidjson::StringBuffer buffer;
@@ -93,7 +101,7 @@ std::string DiffReport::finish() const {
     w.RawValue(summary.data(), summary.size(), rapidjson::kObjectType);
     w.Key("files");
     w.StartArray();
-    for (const auto& part : parts_) w.RawValue(part.body.data(), part.body.size(), rapidjson::kObjectType);
+    for (const auto* part : parts) w.RawValue(part->body.data(), part->body.size(), rapidjson::kObjectType);
     w.EndArray();
     w.EndObject();
     out.assign(buffer.GetString(), buffer.GetSize());
@@ -111,9 +119,9 @@ std::string DiffReport::finish() const {
     if (!notes.empty()) out += fmt::format(" ({})", fmt::join(notes, ", "));
   }
   out.push_back('\n');
-  for (const auto& part : parts_) {
-    out += part.heading;
-    if (options_.format == DiffFormat::Text) out += part.body;
+  for (const auto* part : parts) {
+    out += part->heading;
+    if (options_.format == DiffFormat::Text) out += part->body;
   }
   return out;
 }

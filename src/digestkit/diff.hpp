@@ -150,9 +150,11 @@ struct FileDiff {
 
 // Diffs two inputs as the command line names them: two files, two
 // directories (files paired by relative path), or two archives (members
-// paired by member path). Each pair is reported through emit in sorted
-// path order; problems reading an input go to on_error. Returns false when
-// the two inputs cannot be compared (a file against a directory).
+// paired by member path). Each pair is reported through emit in the order
+// the new tree is read, then the files only in the old tree by path
+// (DiffReport sorts its report by path); problems reading an input go to
+// on_error. Memory: the old tree's raw bytes plus one file pair. Returns
+// false when the two inputs cannot be compared (a file against a directory).
 bool diff_inputs(const std::string& old_path, const std::string& new_path, const DiffOptions& options,
                  const InputOptions& input_options, const std::function<void(FileDiff&&)>& emit,
                  const std::function<void(InputError&&)>& on_error);
@@ -184,6 +186,7 @@ class DiffReport {
 
  private:
   struct Part {
+    std::string path;     // the report is sorted by it
     std::string heading;  // names the file; left out when the report covers one pair of files
     std::string body;
   };
