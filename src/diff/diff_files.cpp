@@ -108,11 +108,17 @@ bool diff_inputs(const std::string& old_path, const std::string& new_path, const
     };
     Side sides[2];
     bool failed = false;
-    for (int k = 0; k < 2; ++k) {
+    // Standard input can be read once: "diff - -" compares it with itself.
+    const int reads = old_path == "-" && new_path == "-" ? 1 : 2;
+    for (int k = 0; k < reads; ++k) {
       for_each_input(
           {k == 0 ? old_path : new_path}, input_options,
           [&](InputFile&& file) {
             sides[k].name = file.name;
+            if (reads == 1) {
+              sides[1].name = file.name;
+              sides[1].parsed = parse_bytes(file.bytes, file.name);
+            }
             sides[k].parsed = parse_input(file);
           },
           [&](InputError&& error) {

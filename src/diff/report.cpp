@@ -109,6 +109,9 @@ std::string DiffReport::finish() const {
     return out;
   }
 
+  // Two files named alone, and one could not be read as a digest: there is
+  // nothing to summarise (the errors went to stderr, the exit status is 2).
+  if (!trees_ && files_failed_ == files_) return out;
   out = diff_detail::summary_line(counts_);
   if (trees_) {
     out += fmt::format(" in {} of {} files", files_changed_, files_);

@@ -115,6 +115,11 @@ TEST(DiffCli, AFileThatFailsToParseExitsTwoWithALocatedError) {
   const auto result = run_digest("diff " + fixture("bad.txt") + " " + fixture("base.txt"));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("bad.txt:17:1: error:"), std::string::npos) << result.err;
+  EXPECT_EQ(result.out, "");  // no summary of a comparison that did not happen
+  const auto json = run_digest("diff --format json " + fixture("base.txt") + " " + fixture("bad.txt"));
+  EXPECT_EQ(json.exit_code, 2);
+  EXPECT_EQ(testing::schema_errors(json.out, "digestkit-diff-1.schema.json"), "");
+  EXPECT_NE(json.out.find(R"("files_failed":1)"), std::string::npos);
 }
 
 TEST(DiffCli, TroubleExitsTwo) {
@@ -131,6 +136,13 @@ TEST(DiffCli, StandardInputAsOneSide) {
   const auto result = run_digest("diff " + fixture("base.txt") + " -", &text);
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_EQ(first_line(result.out), "+1 −1 ~5 entries");
+}
+
+TEST(DiffCli, StandardInputOnBothSidesIsTheSame) {
+  const auto text = testing::read_file(testing::testdata("diff/edited.txt"));
+  const auto result = run_digest("diff - -", &text);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "+0 −0 ~0 entries\n");
 }
 
 TEST(DiffCli, HelpHasExamples) {
