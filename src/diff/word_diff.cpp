@@ -1,5 +1,6 @@
 #include "diff/word_diff.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <unordered_map>
@@ -73,14 +74,17 @@ class EditBuilder {
  public:
   void add(WordOp op, const Side& side, std::size_t i) {
     const auto& token = side.tokens[i];
-    const char* begin = side.text.data() + token.begin;
+    add(op, side.text.substr(token.begin, token.end - token.begin));
+  }
+  void add(WordOp op, std::string_view text) {
+    if (text.empty()) return;
     if (!edits_.empty() && edits_.back().op == op &&
-        edits_.back().text.data() + edits_.back().text.size() == begin) {
+        edits_.back().text.data() + edits_.back().text.size() == text.data()) {
       auto& last = edits_.back().text;
-      last = std::string_view(last.data(), last.size() + (token.end - token.begin));
+      last = std::string_view(last.data(), last.size() + text.size());
       return;
     }
-    edits_.push_back({op, std::string_view(begin, token.end - token.begin)});
+    edits_.push_back({op, text});
   }
   std::vector<WordEdit> take() { return std::move(edits_); }
 
@@ -133,10 +137,30 @@ std::vector<Step> group_changes(const std::vector<Step>& script, const Side& new
   return grouped;
 }
 
-}  // namespace
+// Unchanged ends of the two values, in bytes, cut back to an ASCII space so
+// that the tokens of the middle start and end where a word does. Only the
+// middle is handed to ICU and Myers: a one-word edit in a long abstract costs
+// the words around it, not the whole abstract. Text without spaces (Chinese)
+// keeps its ends in the middle and is split whole.
+struct CommonEnds {
+  std::size_t head = 0;
+  std::size_t tail = 0;
+};
 
-std::vector<WordEdit> word_diff(std::string_view old_text, std::string_view new_text,
-                                const DiffOptions& options) {
+CommonEnds common_ends(std::string_view a, std::string_view b) {
+  const std::size_t shorter = std::min(a.size(), b.size());
+  std::size_t head = 0;
+  while (head < shorter && a[head] == b[head]) ++head;
+  if (head == a.size() && head == b.size()) return {head, 0};
+  while (head > 0 && a[head - 1] != ' ') --head;
+  std::size_t tail = 0;
+  while (tail < shorter - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
+  while (tail > 0 && a[a.size() - tail] != ' ') --tail;
+  return {head, tail};
+}
+
+void diff_tokens(std::string_view old_text, std::string_view new_text, const DiffOptions& options,
+                 EditBuilder& edits) {
   KeyInterner keys;
   Side old_side;
   Side new_side;
@@ -154,7 +178,6 @@ std::vector<WordEdit> word_diff(std::string_view old_text, std::string_view new_
          old_side.ids[old_size - 1 - suffix] == new_side.ids[new_size - 1 - suffix])
     ++suffix;
 
-  EditBuilder edits;
   for (std::size_t i = 0; i < prefix; ++i) edits.add(WordOp::Same, new_side, i);
 
   const std::vector<std::uint32_t> old_middle(old_side.ids.begin() + static_cast<std::ptrdiff_t>(prefix),
@@ -183,6 +206,23 @@ std::vector<WordEdit> word_diff(std::string_view old_text, std::string_view new_
     }
   }
   for (std::size_t i = new_size - suffix; i < new_size; ++i) edits.add(WordOp::Same, new_side, i);
+}
+
+}  // namespace
+
+std::vector<WordEdit> word_diff(std::string_view old_text, std::string_view new_text,
+                                const DiffOptions& options) {
+  EditBuilder edits;
+  if (options.ignore_whitespace || options.ignore_case) {
+    // Equal under the options is not equal in bytes: split whole values.
+    diff_tokens(old_text, new_text, options, edits);
+    return edits.take();
+  }
+  const auto ends = common_ends(old_text, new_text);
+  edits.add(WordOp::Same, new_text.substr(0, ends.head));
+  diff_tokens(old_text.substr(ends.head, old_text.size() - ends.head - ends.tail),
+              new_text.substr(ends.head, new_text.size() - ends.head - ends.tail), options, edits);
+  edits.add(WordOp::Same, new_text.substr(new_text.size() - ends.tail));
   return edits.take();
 }
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "digestkit/diff.hpp"
@@ -129,6 +130,55 @@ TEST(DiffCorpusPairs, EveryPairMatchesItsTruth) {
   }
   // Pair 000 holds a real retitle (a subtitle appended): the diff finds it.
   EXPECT_GE(retitled, 1u);
+}
+
+// Every real post against itself is empty; against itself with its entries
+// shuffled it shows only moves, and only with --moves. Entries sharing a
+// title keep their relative order in the shuffle (they are matched in order
+// of occurrence, so swapping two different entries of one title is an edit).
+TEST(DiffCorpusArchive, EveryPostAgainstItselfAndShuffled) {
+  const auto dir = testing::shared_dir() / "corpus" / "archive";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << dir << " is absent";
+  std::vector<std::filesystem::path> posts;
+  for (const auto& item : std::filesystem::directory_iterator(dir)) {
+    if (item.path().extension() == ".txt") posts.push_back(item.path());
+  }
+  std::sort(posts.begin(), posts.end());
+  ASSERT_FALSE(posts.empty());
+  DiffOptions moves;
+  moves.moves = true;
+  std::size_t shuffled_with_moves = 0;
+  for (const auto& path : posts) {
+    SCOPED_TRACE(path.filename().string());
+    const auto file = parse_path(path);
+    ASSERT_TRUE(file.ok());
+    for (const auto& document : file.documents) {
+      EXPECT_FALSE(diff_documents(document, document, moves).has_differences());
+
+      Document shuffled = document;
+      std::vector<std::size_t> order(document.entries.size());
+      // i -> 7i+3 mod n is a permutation when 7 does not divide n; otherwise reverse.
+      const std::size_t n = order.size();
+      for (std::size_t i = 0; i < n; ++i) order[i] = n % 7 != 0 ? (i * 7 + 3) % n : n - 1 - i;
+      std::vector<const Entry*> permuted;
+      for (const auto i : order) permuted.push_back(&document.entries[i]);
+      // Same-title entries back in their original relative order.
+      std::unordered_map<std::string_view, std::vector<const Entry*>> by_title;
+      for (const auto& entry : document.entries) by_title[entry.title.value].push_back(&entry);
+      std::unordered_map<std::string_view, std::size_t> taken;
+      for (std::size_t k = 0; k < permuted.size(); ++k) {
+        const auto title = permuted[k]->title.value;
+        shuffled.entries[k] = *by_title[title][taken[title]++];
+      }
+      EXPECT_FALSE(diff_documents(document, shuffled).has_differences());
+      const auto diff = diff_documents(document, shuffled, moves);
+      EXPECT_EQ(diff.counts.added + diff.counts.removed + diff.counts.changed, 0u);
+      EXPECT_EQ(diff.counts.unchanged, document.entries.size());
+      for (const auto& change : diff.entries) EXPECT_EQ(change.kind, EntryChangeKind::Moved);
+      if (diff.counts.moved > 0) ++shuffled_with_moves;
+    }
+  }
+  EXPECT_GT(shuffled_with_moves, 0u);
 }
 
 }  // namespace

@@ -99,6 +99,42 @@ TEST(DiffDocuments, WordDiffReconstructsBothSides) {
   EXPECT_EQ(runs(words, WordOp::Removed), (std::vector<std::string>{"usually", "sample", "recall"}));
 }
 
+TEST(DiffDocuments, WordDiffReconstructsBothSidesUnderManyEdits) {
+  const std::vector<std::string> texts = {
+      "We anneal the noise with a schedule derived from the curvature of the data manifold (see Sec. 3).",
+      "我们提出了一种新的视频生成方法，该方法利用稀疏注意力机制降低计算成本。实验结果表明效果更好。",
+      "Mixed 中文 and English:  two  spaces, tabs\there, and ünïcödé accents — plus an em dash.",
+  };
+  const std::vector<std::string> inserts = {"", "x", " inserted words ", "新增", "  ", "."};
+  std::size_t cases = 0;
+  for (const auto& text : texts) {
+    // Every byte offset that starts a code point, every cut length, every insert.
+    for (std::size_t at = 0; at <= text.size(); ++at) {
+      if (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;
+      for (std::size_t cut : {0, 1, 3, 7}) {
+        std::size_t end = std::min(text.size(), at + cut);
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+        for (const auto& insert : inserts) {
+          const std::string edited = text.substr(0, at) + insert + text.substr(end);
+          if (edited == text) continue;
+          DocumentBuilder a;
+          DocumentBuilder b;
+          a.entry("T", {"A"}, text);
+          b.entry("T", {"A"}, edited);
+          const auto diff = diff_documents(a.document(), b.document());
+          ASSERT_EQ(diff.entries.size(), 1u);
+          const auto& words = diff.entries[0].abstract->words;
+          ASSERT_EQ(joined(words, WordOp::Added), text) << "edited: " << edited;
+          ASSERT_EQ(joined(words, WordOp::Removed), edited) << "edited: " << edited;
+          for (std::size_t k = 1; k < words.size(); ++k) ASSERT_NE(words[k].op, words[k - 1].op) << edited;
+          ++cases;
+        }
+      }
+    }
+  }
+  EXPECT_GT(cases, 1000u);
+}
+
 TEST(DiffDocuments, ChineseAbstractDiffsByWordNotBySentenceOrCharacter) {
   DocumentBuilder a;
   DocumentBuilder b;
