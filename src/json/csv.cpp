@@ -8,7 +8,14 @@ namespace digestkit {
 
 namespace {
 
-constexpr std::string_view kNeedsQuotes = ",\"\r\n";
+// One memchr pass per special character beats a byte-by-byte
+// find_first_of on long abstracts.
+bool needs_quotes(std::string_view value) {
+  for (char special : {',', '"', '\r', '\n'}) {
+    if (value.find(special) != std::string_view::npos) return true;
+  }
+  return false;
+}
 constexpr std::string_view kAuthorSeparator = "; ";
 
 void append_number(std::size_t value, std::string& out) {
@@ -29,8 +36,7 @@ void append_quoted_body(std::string_view value, std::string& out) {
 
 void append_authors(const std::vector<Author>& authors, std::string& out) {
   bool quote = false;
-  for (const Author& author : authors)
-    quote = quote || author.name.find_first_of(kNeedsQuotes) != std::string_view::npos;
+  for (const Author& author : authors) quote = quote || needs_quotes(author.name);
   if (quote) out.push_back('"');
   for (std::size_t i = 0; i < authors.size(); ++i) {
     if (i != 0) out.append(kAuthorSeparator);
@@ -50,7 +56,7 @@ std::string_view csv_header() {
 }
 
 void append_csv_field(std::string_view value, std::string& out) {
-  if (value.find_first_of(kNeedsQuotes) == std::string_view::npos) {
+  if (!needs_quotes(value)) {
     out.append(value);
     return;
   }

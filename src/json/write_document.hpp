@@ -1,6 +1,6 @@
 // One Document as a digestkit/1 object through any rapidjson writer (the
 // compact Writer for JSON Lines, the PrettyWriter for arrays). Field order is
-// part of the format: docs/json.md.
+// part of the format: docs/json.md. Included after rapidjson's headers.
 #pragma once
 
 #include <string_view>
@@ -12,12 +12,12 @@ namespace digestkit::json_detail {
 
 template <class Writer>
 void write_string(Writer& writer, std::string_view value) {
-  writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  writer.String(value.data(), static_cast<RAPIDJSON_NAMESPACE::SizeType>(value.size()));
 }
 
 template <class Writer>
 void write_key(Writer& writer, std::string_view key) {
-  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+  writer.Key(key.data(), static_cast<RAPIDJSON_NAMESPACE::SizeType>(key.size()));
 }
 
 template <class Writer>
