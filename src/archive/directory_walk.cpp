@@ -6,47 +6,87 @@
 
 namespace digestkit::archive_detail {
 
+namespace {
+
 namespace fs = std::filesystem;
 
-// Lists every wanted regular file under root. An explicit stack instead of
-// recursion keeps deep trees safe; symlinks to directories are not followed,
-// so a link cycle cannot make the walk endless.
-std::vector<WalkItem> list_directory(const std::string& path, const InputOptions& options) {
-  const fs::path root(path);
-  std::vector<WalkItem> items;
-  std::vector<fs::path> pending{root};
-  while (!pending.empty()) {
-    const fs::path dir = std::move(pending.back());
-    pending.pop_back();
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      const fs::directory_entry& entry = *it;
-      std::error_code status_ec;
-      const auto link_status = entry.symlink_status(status_ec);
-      if (status_ec) continue;
-      if (fs::is_directory(link_status)) {
-        pending.push_back(entry.path());
-        continue;
-      }
-      // A symlink to a regular file counts as that file.
-      const bool regular = fs::is_symlink(link_status) ? fs::is_regular_file(entry.status(status_ec))
-                                                       : fs::is_regular_file(link_status);
-      if (!regular || status_ec) continue;
-      if (has_wanted_extension(entry.path().filename().native(), options.extensions)) {
-        items.push_back(WalkItem{entry.path().native(), std::nullopt});
-      }
+struct Child {
+  // The name, with "/" after a directory's: sorting siblings by this key and
+  // walking depth-first gives exactly the byte-wise order of whole paths
+  // ("a.txt" < "a/x.txt" because '.' < '/'), without holding the whole tree.
+  std::string key;
+  fs::path path;
+  bool directory = false;
+};
+
+struct Listing {
+  std::vector<Child> children;  // sorted by key
+  std::size_t next = 0;
+  std::string error;  // set when the directory could not be (fully) listed
+};
+
+// The wanted files and every subdirectory of dir. Symlinks to directories are
+// not followed, so a link cycle cannot make the walk endless; a symlink to a
+// regular file counts as that file.
+Listing list_children(const fs::path& dir, const InputOptions& options) {
+  Listing listing;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    std::error_code status_ec;
+    const auto link_status = entry.symlink_status(status_ec);
+    if (status_ec) continue;
+    std::string name = entry.path().filename().native();
+    if (fs::is_directory(link_status)) {
+      listing.children.push_back(Child{name + "/", entry.path(), true});
+      continue;
     }
-    if (ec) items.push_back(WalkItem{dir.native(), "cannot list directory: " + ec.message()});
+    const bool regular = fs::is_symlink(link_status) ? fs::is_regular_file(entry.status(status_ec))
+                                                     : fs::is_regular_file(link_status);
+    if (regular && !status_ec && has_wanted_extension(name, options.extensions)) {
+      listing.children.push_back(Child{std::move(name), entry.path(), false});
+    }
   }
-  // std::string compares as unsigned bytes: the byte-wise path order.
-  std::sort(items.begin(), items.end(), [](const WalkItem& a, const WalkItem& b) { return a.path < b.path; });
-  return items;
+  if (ec) listing.error = "cannot list directory: " + ec.message();
+  // std::string compares as unsigned bytes.
+  std::sort(listing.children.begin(), listing.children.end(),
+            [](const Child& a, const Child& b) { return a.key < b.key; });
+  return listing;
+}
+
+}  // namespace
+
+// Depth-first over an explicit stack (deep trees cannot overflow the call
+// stack); memory is one sorted listing per level of the current path, not the
+// whole tree, so it stays flat however many files the tree holds.
+void walk_tree(const std::string& path, const InputOptions& options,
+               const std::function<void(WalkItem&&)>& each) {
+  std::vector<Listing> stack;
+  const auto enter = [&](const fs::path& dir) {
+    Listing listing = list_children(dir, options);
+    if (!listing.error.empty()) each(WalkItem{dir.native(), std::move(listing.error)});
+    stack.push_back(std::move(listing));
+  };
+  enter(fs::path(path));
+  while (!stack.empty()) {
+    Listing& top = stack.back();
+    if (top.next == top.children.size()) {
+      stack.pop_back();
+      continue;
+    }
+    Child child = std::move(top.children[top.next++]);
+    if (child.directory) {
+      enter(child.path);  // invalidates `top`
+    } else {
+      each(WalkItem{child.path.native(), std::nullopt});
+    }
+  }
 }
 
 void walk_directory(const std::string& path, const InputOptions& options, const Visit& visit,
                     const OnError& on_error) {
-  for (auto& item : list_directory(path, options)) {
+  walk_tree(path, options, [&](WalkItem&& item) {
     if (item.error) {
       on_error(InputError{std::move(item.path), std::move(*item.error)});
     } else if (is_archive_path(item.path)) {
@@ -55,7 +95,7 @@ void walk_directory(const std::string& path, const InputOptions& options, const 
     } else {
       read_plain_file(item.path, options, visit, on_error);
     }
-  }
+  });
 }
 
 }  // namespace digestkit::archive_detail

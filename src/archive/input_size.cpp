@@ -24,9 +24,11 @@ std::optional<std::uint64_t> total_input_bytes(const std::vector<std::string>& p
       if (!add_file(path)) return std::nullopt;
       continue;
     }
-    for (const auto& item : archive_detail::list_directory(path, options)) {
-      if (item.error || is_archive_path(item.path) || !add_file(item.path)) return std::nullopt;
-    }
+    bool known = true;
+    archive_detail::walk_tree(path, options, [&](archive_detail::WalkItem&& item) {
+      known = known && !item.error && !is_archive_path(item.path) && add_file(item.path);
+    });
+    if (!known) return std::nullopt;
   }
   return total;
 }

@@ -26,15 +26,16 @@ void read_plain_file(const std::string& path, const InputOptions& options, const
 void read_standard_input(const InputOptions& options, const Visit& visit, const OnError& on_error);
 void read_archive(const std::string& path, const InputOptions& options, const Visit& visit,
                   const OnError& on_error);
-// One file to read, or a directory that could not be listed; both are
-// sorted together so that errors appear in their place in the order.
+// One file to read, or a directory that could not be listed (reported in
+// its place in the order, before whatever of it could be listed).
 struct WalkItem {
   std::string path;
   std::optional<std::string> error;
 };
 
 // The wanted files under a directory, recursively, in byte-wise path order.
-[[nodiscard]] std::vector<WalkItem> list_directory(const std::string& path, const InputOptions& options);
+void walk_tree(const std::string& path, const InputOptions& options,
+               const std::function<void(WalkItem&&)>& each);
 
 void walk_directory(const std::string& path, const InputOptions& options, const Visit& visit,
                     const OnError& on_error);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "archive_writer.hpp"
@@ -50,6 +51,24 @@ TEST_F(DirectoryWalk, VisitsWantedFilesRecursivelyInByteWisePathOrder) {
   ASSERT_NE(file, nullptr);
   EXPECT_EQ(file->bytes, read_file(root_ / "a/z.txt"));
   EXPECT_TRUE(file->container.empty());
+}
+
+TEST(DirectoryWalkOrder, EqualsASortOfAllPathsForNamesAroundTheSlash) {
+  // Names whose bytes fall just below '/' (0x2D '-', 0x2E '.'), just above
+  // ('0'), and above ASCII (UTF-8), as files and as directories.
+  const auto root = make_temp_dir("archive-order");
+  for (const char* relative : {"a-b.txt", "a.txt", "a0.txt", "a/x.txt", "a-b/y.txt", "a0/z.txt", "a/b/c.txt",
+                               "a/b.txt", "a/b-c/d.txt", "é.txt", "é/f.txt", "z.txt", "Z/g.txt"}) {
+    fs::create_directories((root / relative).parent_path());
+    write_file(root / relative, relative);
+  }
+  std::vector<std::string> sorted;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) sorted.push_back("file " + entry.path().string());
+  }
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(walk_inputs({root.string()}).order, sorted);
+  fs::remove_all(root);
 }
 
 TEST_F(DirectoryWalk, TrailingSlashGivesCleanNames) {
@@ -112,10 +131,11 @@ TEST_F(DirectoryWalk, UnreadableDirectoryIsReportedInItsPlace) {
   fs::permissions(root_ / "a", fs::perms::none);
   const auto log = walk_inputs({root_.string()});
   fs::permissions(root_ / "a", fs::perms::owner_all);
+  // Where its files would have been: after "a.txt" ('.' < '/').
   const std::vector<std::string> expected{"file " + path("A.txt"),
-                                          "error " + path("a"),
                                           "file " + path("a.b/c.txt"),
                                           "file " + path("a.txt"),
+                                          "error " + path("a"),
                                           "file " + path("b.txt"),
                                           "file " + path("sub/UPPER.TXT"),
                                           "file " + path("sub/deep/er/x.txt")};
