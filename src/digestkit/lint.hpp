@@ -115,9 +115,10 @@ struct Options {
 [[nodiscard]] std::chrono::year_month_day today_utc();
 
 // What the archive-wide rules need from one file once its text is gone.
+// Text views point into FileResult::source, which outlives the summary's use.
 struct EntryFingerprint {
-  std::string title_key;
-  std::string title;  // as written, for messages
+  std::uint64_t key_hash = 0;  // title_key_hash() of the title
+  std::string_view title;      // as written, for messages
   std::uint64_t authors_hash = 0;
   std::uint64_t abstract_hash = 0;
   std::size_t digest = 0;  // index of its digest in the file
@@ -127,9 +128,9 @@ struct EntryFingerprint {
 };
 
 struct DigestFingerprint {
-  std::string category;  // the category line as written
-  std::string date;      // YYYY-MM-DD
-  Location where;        // of the date line
+  std::string_view category;  // the category line as written
+  std::string date;           // YYYY-MM-DD
+  Location where;             // of the date line
   std::size_t length = 0;
   std::size_t input_offset = 0;
 };
@@ -164,11 +165,11 @@ class ArchiveIndex {
   [[nodiscard]] std::vector<Diagnostic> add(const FileSummary& summary, const Policy& policy);
 
  private:
-  struct FirstEntry {
-    std::size_t file;
-    std::size_t digest;
-    std::size_t line;
-    std::size_t column;
+  struct FirstEntry {  // 32 bytes: one per distinct paper of the archive
+    std::uint32_t file;
+    std::uint32_t digest;
+    std::uint32_t line;
+    std::uint32_t column;
     std::uint64_t authors_hash;
     std::uint64_t abstract_hash;
   };
@@ -176,8 +177,13 @@ class ArchiveIndex {
     std::size_t file;
     std::size_t line;
   };
+  // First occurrences by title key hash: an open-addressing table (key 0 is
+  // free), as an archive has hundreds of thousands of entries.
+  FirstEntry* find_or_insert(std::uint64_t key, const FirstEntry& entry, bool& inserted);
   std::vector<std::string> paths_;
-  std::unordered_map<std::string, FirstEntry> entries_;
+  std::vector<std::uint64_t> entry_keys_;
+  std::vector<FirstEntry> entry_values_;
+  std::size_t entry_count_ = 0;
   std::unordered_map<std::string, FirstDigest> digests_;
 };
 

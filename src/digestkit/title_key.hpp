@@ -4,11 +4,17 @@
 // entry twice) and diff (matching entries across versions).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace digestkit {
 
 [[nodiscard]] std::string title_key(std::string_view title);
+
+// A 64-bit hash of title_key(title), computed without building the key for
+// ASCII text: equal keys give equal hashes. For hash tables and duplicate
+// searches over many titles or names; confirm matches with title_key().
+[[nodiscard]] std::uint64_t title_key_hash(std::string_view title);
 
 }  // namespace digestkit

@@ -95,16 +95,24 @@ constexpr std::array kRules = std::to_array<Rule>({
      "The category line is followed directly by an entry: the `YYYY-MM-DD 更新` line is missing.",
      "A digest is identified by its category and date; without a date it cannot be placed in an archive.",
      "无监督/对比学习\n\n\nSome Title\n\nAuthors:Ann Lee\n", "Add the date line `YYYY-MM-DD 更新`."},
-    {"DG123", "toc-label", W, FMT, "The footer's \"  目录\" line is missing or not indented by two NBSPs.",
-     "The last line of a digest is the theme's `目录` (table of contents) button, indented by two U+00A0.",
-     "Files without it, or with plain spaces, differ from the canonical layout byte for byte.",
-     "版权声明: 本博客所有文章除特別声明外,均采用 CC BY 4.0 许可协议。转载请注明来源 Harvey !\n",
+    {"DG123", "toc-label-indent", W, FMT,
+     "The footer's \"目录\" line is not indented by two no-break spaces.",
+     "The last line of a digest is the theme's `目录` (table of contents) button, indented by two U+00A0; "
+     "this one is indented otherwise (usually with plain spaces).",
+     "Files that differ from the canonical layout only in this indent still differ byte for byte.", "  目录",
      "Run `digest fmt`."},
     {"DG124", "empty-digest", I, MANUAL, "A digest has a date but no entries.",
      "A digest whose head (category, date) is followed directly by the footer or the end of the file.",
      "Real posts occasionally list nothing on a day; it is worth knowing but not wrong.",
      "无监督/对比学习\n\n\n2022-02-19 更新\n\n文章作者: Harvey\n",
      "Nothing to fix if the day had no papers."},
+
+    {"DG125", "missing-toc-label", W, MANUAL, "The footer has no \"  目录\" line.",
+     "The licence line is the digest's last line: the theme's `目录` button label after it is missing.",
+     "Every post of the blog ends with the label; a missing one suggests the scrape was cut short.",
+     "版权声明: 本博客所有文章除特別声明外,均采用 CC BY 4.0 许可协议。转载请注明来源 Harvey !\n",
+     "Add the line: two no-break spaces (U+00A0), then `目录`, if the post had it; `digest fmt` keeps a "
+     "missing label missing."},
 
     // ---- DG2xx: encoding and characters
     {"DG201", "crlf-line-endings", W, FMT, "The file uses CRLF line endings.",

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,20 +16,28 @@ namespace digestkit::lint::detail {
 
 // Turns a finding at a byte range of the source into a located Diagnostic,
 // when the policy has the rule on.
+// A file reports at most kMaxPerRule findings of one rule; the rest are
+// counted and summed up in one last finding (a 5 MB line of tabs must not
+// print, or locate, a million of them).
 class Reporter {
  public:
+  static constexpr std::size_t kMaxPerRule = 100;
+
   Reporter(const SourceText& source, const Policy& policy, std::vector<Diagnostic>& out)
-      : source_(source), policy_(policy), out_(out) {}
+      : source_(source), policy_(policy), out_(out), reported_(rules().size(), 0) {}
 
   [[nodiscard]] const SourceText& source() const { return source_; }
   [[nodiscard]] std::string_view text() const { return source_.text(); }
   [[nodiscard]] bool on(std::string_view code) const { return policy_.enabled(code); }
   void report(std::string_view code, std::size_t offset, std::size_t length, std::string message);
+  // Adds the "N more" findings of rules that hit the limit.
+  void finish();
 
  private:
   const SourceText& source_;
   const Policy& policy_;
   std::vector<Diagnostic>& out_;
+  std::vector<std::size_t> reported_;  // per rule
 };
 
 // Text for messages: at most max_chars code points, with invisible, control
@@ -50,10 +59,11 @@ void check_characters(Reporter& reporter);
 void check_non_ascii_run(Reporter& reporter, std::size_t begin, std::size_t end);
 // DG210, DG211 over titles and author names.
 void check_scripts(const Document& document, Reporter& reporter);
-// DG120..DG124. A damaged document (a parse error inside it) is not also
+// DG120..DG125. A damaged document (a parse error inside it) is not also
 // reported for the parts the error made it lose (date, entries, footer).
 void check_structure(const Document& document, Reporter& reporter, bool damaged);
-// DG301..DG316.
-void check_content(const Document& document, Reporter& reporter, const Options& options, bool damaged);
+// DG301..DG316. `fingerprints` are the document's entries' (same order).
+void check_content(const Document& document, std::span<const EntryFingerprint> fingerprints,
+                   Reporter& reporter, const Options& options, bool damaged);
 
 }  // namespace digestkit::lint::detail

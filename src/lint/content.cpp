@@ -6,7 +6,8 @@
 #include <array>
 #include <cctype>
 #include <chrono>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "checks.hpp"
 #include "digestkit/title_key.hpp"
@@ -23,6 +24,32 @@ constexpr std::array kKnownLicences = {
     "CC BY 1.0", "CC BY-SA 1.0", "CC BY-NC 1.0", "CC BY-NC-SA 1.0", "CC BY-ND 1.0", "CC BY-NC-ND 1.0",
     "CC0 1.0",
 };
+
+// Calls on_repeat(first, later) for each item whose title key equals an
+// earlier item's. Hashes find the candidates without building keys; keys
+// confirm them.
+template <class TextOf, class HashOf, class OnRepeat>
+void for_each_repeat(std::size_t count, const TextOf& text_of, const HashOf& hash_of,
+                     const OnRepeat& on_repeat) {
+  thread_local std::vector<std::pair<std::uint64_t, std::size_t>> hashes;
+  hashes.clear();
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!text_of(i).empty()) hashes.emplace_back(hash_of(i), i);
+  }
+  std::sort(hashes.begin(), hashes.end());
+  for (std::size_t run = 0; run < hashes.size();) {
+    std::size_t end = run + 1;
+    while (end < hashes.size() && hashes[end].first == hashes[run].first) ++end;
+    if (end - run > 1) {
+      const std::string first_key = title_key(text_of(hashes[run].second));
+      for (std::size_t k = run + 1; k < end; ++k) {
+        if (title_key(text_of(hashes[k].second)) == first_key)
+          on_repeat(hashes[run].second, hashes[k].second);
+      }
+    }
+    run = end;
+  }
+}
 
 bool is_blank_text(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
@@ -106,21 +133,24 @@ void check_authors(const Entry& entry, Reporter& reporter) {
                     fmt::format("entry {} has no authors", quote(entry.title.value)));
     return;
   }
-  std::unordered_map<std::string, std::size_t> seen;  // author key -> index
   for (std::size_t k = 0; k < entry.authors.size(); ++k) {
     const Author& author = entry.authors[k];
-    if (is_blank_text(author.name)) {
-      reporter.report(
-          "DG306", author.span.begin, author.span.size(),
-          fmt::format("empty name (author {} of {}) in the author list", k + 1, entry.authors.size()));
-      continue;
-    }
-    const auto [first, inserted] = seen.emplace(title_key(author.name), k);
-    if (!inserted) {
+    if (!is_blank_text(author.name)) continue;
+    reporter.report(
+        "DG306", author.span.begin, author.span.size(),
+        fmt::format("empty name (author {} of {}) in the author list", k + 1, entry.authors.size()));
+  }
+  if (reporter.on("DG307")) {
+    const auto name_of = [&](std::size_t k) {
+      return is_blank_text(entry.authors[k].name) ? std::string_view() : entry.authors[k].name;
+    };
+    const auto hash_of = [&](std::size_t k) { return title_key_hash(entry.authors[k].name); };
+    for_each_repeat(entry.authors.size(), name_of, hash_of, [&](std::size_t first, std::size_t later) {
+      const Author& author = entry.authors[later];
       reporter.report(
           "DG307", author.span.begin, author.span.size(),
-          fmt::format("author {} is listed twice (also author {})", quote(author.name), first->second + 1));
-    }
+          fmt::format("author {} is listed twice (also author {})", quote(author.name), first + 1));
+    });
   }
   check_author_spacing(entry, reporter);
 }
@@ -218,23 +248,25 @@ void check_footer(const Document& document, Reporter& reporter) {
 
 }  // namespace
 
-void check_content(const Document& document, Reporter& reporter, const Options& options, bool damaged) {
+void check_content(const Document& document, std::span<const EntryFingerprint> fingerprints,
+                   Reporter& reporter, const Options& options, bool damaged) {
   check_category(document.category, reporter);
   if (document.date) check_date(*document.date, reporter, options);
 
-  std::unordered_map<std::string, std::size_t> titles;  // title key -> entry index
-  for (std::size_t k = 0; k < document.entries.size(); ++k) {
-    const Entry& entry = document.entries[k];
+  for (const Entry& entry : document.entries) {
     check_title(entry.title, reporter);
     check_authors(entry, reporter);
-    if (!reporter.on("DG308")) continue;
-    const auto [first, inserted] = titles.emplace(title_key(entry.title.value), k);
-    if (!inserted) {
-      const Location where = reporter.source().locate(document.entries[first->second].title.span.begin);
-      reporter.report("DG308", entry.title.span.begin, entry.title.span.size(),
+  }
+  if (reporter.on("DG308")) {
+    const auto title_of = [&](std::size_t k) { return document.entries[k].title.value; };
+    const auto hash_of = [&](std::size_t k) { return fingerprints[k].key_hash; };
+    for_each_repeat(document.entries.size(), title_of, hash_of, [&](std::size_t first, std::size_t later) {
+      const Text& title = document.entries[later].title;
+      const Location where = reporter.source().locate(document.entries[first].title.span.begin);
+      reporter.report("DG308", title.span.begin, title.span.size(),
                       fmt::format("entry {} is listed twice in this digest (first at line {})",
-                                  quote(entry.title.value), where.line));
-    }
+                                  quote(title.value), where.line));
+    });
   }
   if (document.footer || !damaged) check_footer(document, reporter);
 }

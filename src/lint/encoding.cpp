@@ -120,6 +120,7 @@ class CharacterScan {
  private:
   void start_line(std::size_t offset) {
     line_start_ = offset;
+    leading_known_ = false;
     line_exempt_ = is_toc_label_line(offset);
   }
 
@@ -143,11 +144,17 @@ class CharacterScan {
     return i == rest.size() || rest[i] == '\n' || rest[i] == '\r';
   }
 
-  [[nodiscard]] bool is_leading(std::size_t offset) const {
-    for (std::size_t j = line_start_; j < offset; ++j) {
-      if (text_[j] != ' ' && text_[j] != '\t') return false;
+  // Whether `offset` lies in the line's leading blanks. The end of those is
+  // found once per line, so a line of many tabs stays linear.
+  [[nodiscard]] bool is_leading(std::size_t offset) {
+    if (!leading_known_) {
+      leading_known_ = true;
+      leading_end_ = line_start_;
+      while (leading_end_ < text_.size() && (text_[leading_end_] == ' ' || text_[leading_end_] == '\t')) {
+        ++leading_end_;
+      }
     }
-    return true;
+    return offset < leading_end_;
   }
 
   void end_line(std::size_t end) {
@@ -234,6 +241,8 @@ class CharacterScan {
   Reporter& reporter_;
   std::string_view text_;
   std::size_t line_start_ = 0;
+  std::size_t leading_end_ = 0;  // end of the current line's leading blanks
+  bool leading_known_ = false;
   bool line_exempt_ = false;
 };
 

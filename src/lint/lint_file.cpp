@@ -3,6 +3,8 @@
 // archive-wide rules need afterwards.
 #include <algorithm>
 #include <functional>
+#include <iterator>
+#include <string_view>
 
 #include "checks.hpp"
 #include "digestkit/title_key.hpp"
@@ -26,12 +28,12 @@ std::vector<bool> damaged_documents(const ParsedFile& file) {
 }
 
 std::uint64_t hash_authors(const Entry& entry) {
-  std::string joined;
+  std::uint64_t hash = entry.authors.size();
   for (const Author& author : entry.authors) {
-    joined.append(author.name);
-    joined += '\x1f';
+    // Order matters: a boost-style combine of each name's hash.
+    hash ^= std::hash<std::string_view>{}(author.name) + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
   }
-  return std::hash<std::string>{}(joined);
+  return hash;
 }
 
 FileSummary summarize(const ParsedFile& file, const std::string& path) {
@@ -42,13 +44,13 @@ FileSummary summarize(const ParsedFile& file, const std::string& path) {
     const Document& document = file.documents[d];
     if (document.date) {
       const Span& line = document.date->line;
-      summary.digests.push_back({std::string(document.category.line.value), document.date->iso(),
+      summary.digests.push_back({document.category.line.value, document.date->iso(),
                                  source.locate(line.begin), line.size(), source.input_offset(line.begin)});
     }
     for (const Entry& entry : document.entries) {
       EntryFingerprint fingerprint;
-      fingerprint.title_key = title_key(entry.title.value);
-      fingerprint.title = std::string(entry.title.value);
+      fingerprint.key_hash = title_key_hash(entry.title.value);
+      fingerprint.title = entry.title.value;
       fingerprint.authors_hash = hash_authors(entry);
       fingerprint.abstract_hash = std::hash<std::string_view>{}(entry.abstract.value);
       fingerprint.digest = d;
@@ -90,17 +92,27 @@ FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& p
 
   detail::Reporter reporter(*file.source, policy, result.diagnostics);
   detail::check_file_encoding(reporter);
-  detail::check_characters(reporter);
+  static constexpr std::string_view kCharacterRules[] = {"DG204", "DG205", "DG206", "DG207", "DG208",
+                                                         "DG209", "DG212", "DG214", "DG215", "DG216"};
+  if (std::any_of(std::begin(kCharacterRules), std::end(kCharacterRules),
+                  [&](std::string_view code) { return policy.enabled(code); })) {
+    detail::check_characters(reporter);
+  }
+  result.summary = summarize(file, path);
   const std::vector<bool> damaged = damaged_documents(file);
+  std::size_t first_entry = 0;
   for (std::size_t d = 0; d < file.documents.size(); ++d) {
     const Document& document = file.documents[d];
+    const std::span<const EntryFingerprint> fingerprints(result.summary.entries.data() + first_entry,
+                                                         document.entries.size());
+    first_entry += document.entries.size();
     detail::check_structure(document, reporter, damaged[d]);
-    detail::check_content(document, reporter, options, damaged[d]);
+    detail::check_content(document, fingerprints, reporter, options, damaged[d]);
     detail::check_scripts(document, reporter);
   }
+  reporter.finish();
   for (Diagnostic& diagnostic : result.diagnostics) diagnostic.path = path;
   sort_diagnostics(result.diagnostics);
-  result.summary = summarize(file, path);
   result.source = std::move(file.source);
   return result;
 }

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 #include "checks.hpp"
 
 namespace digestkit::lint::detail {
@@ -54,6 +56,7 @@ void append_quoted(std::string& out, std::string_view text, std::size_t max_char
 void Reporter::report(std::string_view code, std::size_t offset, std::size_t length, std::string message) {
   const Rule* rule = find_rule(code);
   if (rule != nullptr && !policy_.enabled(rule_index(*rule))) return;
+  if (rule != nullptr && ++reported_[rule_index(*rule)] > kMaxPerRule) return;
   Diagnostic diagnostic;
   diagnostic.code = std::string(code);
   diagnostic.severity = rule != nullptr ? policy_.severity(rule_index(*rule)) : Severity::Error;
@@ -63,6 +66,21 @@ void Reporter::report(std::string_view code, std::size_t offset, std::size_t len
   diagnostic.input_offset = source_.input_offset(offset);
   diagnostic.message = std::move(message);
   out_.push_back(std::move(diagnostic));
+}
+
+void Reporter::finish() {
+  const auto all = rules();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (reported_[i] <= kMaxPerRule) continue;
+    // Placed after the last shown finding of the rule so that it sorts there.
+    const auto last =
+        std::find_if(out_.rbegin(), out_.rend(), [&](const Diagnostic& d) { return d.code == all[i].code; });
+    Diagnostic more = *last;
+    more.length = 0;
+    more.message = fmt::format("{} more findings of {} in this file are not shown",
+                               reported_[i] - kMaxPerRule, all[i].code);
+    out_.push_back(std::move(more));
+  }
 }
 
 std::string quote(std::string_view text, std::size_t max_chars) {

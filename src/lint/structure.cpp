@@ -75,7 +75,7 @@ void check_structure(const Document& document, Reporter& reporter, bool damaged)
   if (document.footer) {
     const Footer& footer = *document.footer;
     if (!footer.has_toc) {
-      reporter.report("DG123", footer.notice.span.end, 0,
+      reporter.report("DG125", footer.notice.span.end, 0,
                       "footer ends without the \"\u00a0\u00a0目录\" line after the licence line");
     } else {
       const std::size_t toc = line_start_of(text, footer.span.end);

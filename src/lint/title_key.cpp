@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace digestkit {
@@ -51,12 +52,122 @@ std::string ascii_key(std::string_view title) {
   return key;
 }
 
+// Hashes the bytes of a key as a stream of little-endian 64-bit words, so
+// that whole words of a title can be fed at once and single bytes where
+// spacing collapses; both give the same hash for the same key bytes.
+class KeyHash {
+ public:
+  void byte(unsigned char b) {
+    pending_ |= std::uint64_t{b} << (8 * filled_);
+    ++total_;
+    if (++filled_ == 8) {
+      mix(pending_);
+      pending_ = 0;
+      filled_ = 0;
+    }
+  }
+  void word(std::uint64_t w) {  // eight key bytes, first byte lowest
+    total_ += 8;
+    if (filled_ == 0) {
+      mix(w);
+    } else {
+      mix(pending_ | (w << (8 * filled_)));
+      pending_ = w >> (64 - 8 * filled_);
+    }
+  }
+  [[nodiscard]] std::uint64_t value() const {
+    std::uint64_t h = hash_ ^ pending_ ^ (total_ * 0x9e3779b97f4a7c15ULL);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
+  }
+
+ private:
+  void mix(std::uint64_t w) {
+    hash_ ^= w * 0xff51afd7ed558ccdULL;
+    hash_ = ((hash_ << 27) | (hash_ >> 37)) * 0x9e3779b97f4a7c15ULL + 0x52dce729ULL;
+  }
+
+  std::uint64_t hash_ = 0x243f6a8885a308d3ULL;
+  std::uint64_t pending_ = 0;
+  unsigned filled_ = 0;
+  std::uint64_t total_ = 0;
+};
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+
+std::uint64_t load_word(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;  // little-endian targets: the first byte is the lowest
+}
+
+// Any byte below 0x21 (white space, controls) in an ASCII word.
+bool has_space_or_control(std::uint64_t w) { return ((w - kOnes * 0x21) & ~w & kHigh) != 0; }
+
+// ASCII upper case to lower case in all eight bytes at once.
+std::uint64_t lower_ascii(std::uint64_t w) {
+  const std::uint64_t at_least_a = w + kOnes * (0x80 - 'A');
+  const std::uint64_t above_z = w + kOnes * (0x80 - 'Z' - 1);
+  return w | (((at_least_a & ~above_z) & kHigh) >> 2);
+}
+
+bool is_ascii(std::string_view text) {
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    if ((load_word(text.data() + i) & kHigh) != 0) return false;
+  }
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-std::string title_key(std::string_view title) {
-  if (std::all_of(title.begin(), title.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    return ascii_key(title);
+std::uint64_t title_key_hash(std::string_view title) {
+  KeyHash hash;
+  if (!is_ascii(title)) {
+    const std::string key = title_key(title);
+    std::size_t i = 0;
+    for (; i + 8 <= key.size(); i += 8) hash.word(load_word(key.data() + i));
+    for (; i < key.size(); ++i) hash.byte(static_cast<unsigned char>(key[i]));
+    return hash.value();
   }
+  // The bytes ascii_key() would produce, without producing them.
+  bool pending_space = false;
+  bool started = false;
+  std::size_t i = 0;
+  while (i < title.size()) {
+    if (i + 8 <= title.size()) {
+      const std::uint64_t w = load_word(title.data() + i);
+      if (!has_space_or_control(w)) {
+        if (pending_space) hash.byte(' ');
+        pending_space = false;
+        started = true;
+        hash.word(lower_ascii(w));
+        i += 8;
+        continue;
+      }
+    }
+    const char c = title[i++];
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      pending_space = started;
+      continue;
+    }
+    if (pending_space) hash.byte(' ');
+    pending_space = false;
+    started = true;
+    hash.byte(static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c));
+  }
+  return hash.value();
+}
+
+std::string title_key(std::string_view title) {
+  if (is_ascii(title)) return ascii_key(title);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* folding = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU: NFKC_Casefold data is missing");

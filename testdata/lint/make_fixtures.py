@@ -101,6 +101,8 @@ FIXTURES = {
     "DG122.good": text(BASE),
     "DG123.bad": text(replace(26, "  目录")),
     "DG123.good": text(BASE),
+    "DG125.bad": text(BASE[:25]),
+    "DG125.good": text(BASE[:25]) + "\n" + NBSP + NBSP + "目录",
     "DG124.bad": text(BASE[:5] + BASE[23:]),
     "DG124.good": text(BASE),
     # DG2xx

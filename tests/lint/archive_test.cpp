@@ -70,3 +70,33 @@ TEST(TitleKey, FoldsCaseWidthAndSpace) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(TitleKey, HashIsEqualExactlyForEqualKeys) {
+  const std::vector<std::string> titles = {
+      "Sparse Lattice Encoders for Tidal Forecasting",
+      "sparse   lattice\tENCODERS for tidal forecasting ",
+      "  SPARSE LATTICE ENCODERS FOR TIDAL FORECASTING",
+      "Sparse Lattice Encoders for Tidal Forecastin",
+      "Sparse Lattice Encoders forTidal Forecasting",
+      "Straße der Modelle",
+      "STRASSE DER MODELLE",
+      "strasse  der modelle",
+      "Ｓｐａｒｓｅ",
+      "sparse",
+      "",
+      "   ",
+      "abcdefgh",
+      "abcdefg h",
+  };
+  for (const auto& a : titles) {
+    for (const auto& b : titles) {
+      EXPECT_EQ(digestkit::title_key_hash(a) == digestkit::title_key_hash(b),
+                digestkit::title_key(a) == digestkit::title_key(b))
+          << '"' << a << "\" vs \"" << b << '"';
+    }
+  }
+}
+
+}  // namespace

@@ -70,17 +70,17 @@ INSTANTIATE_TEST_SUITE_P(
                       Expected{"DG110", 25, 1}, Expected{"DG111", 28, 1}, Expected{"DG112", 6, 15},
                       Expected{"DG113", 15, 1}, Expected{"DG114", 6, 11}, Expected{"DG120", 8, 1},
                       Expected{"DG121", 11, 1}, Expected{"DG122", 2, 1}, Expected{"DG123", 26, 1},
-                      Expected{"DG124", 4, 1}, Expected{"DG201", 1, 10}, Expected{"DG202", 9, 1},
-                      Expected{"DG203", 1, 1}, Expected{"DG204", 6, 46}, Expected{"DG205", 10, 16},
-                      Expected{"DG206", 6, 15}, Expected{"DG207", 15, 13}, Expected{"DG208", 17, 24},
-                      Expected{"DG209", 15, 19}, Expected{"DG210", 6, 9}, Expected{"DG211", 6, 33},
-                      Expected{"DG212", 17, 24}, Expected{"DG213", 1, 1}, Expected{"DG214", 10, 16},
-                      Expected{"DG215", 17, 24}, Expected{"DG216", 6, 1}, Expected{"DG301", 4, 1},
-                      Expected{"DG302", 4, 1}, Expected{"DG303", 4, 1}, Expected{"DG304", 8, 1},
-                      Expected{"DG305", 8, 1}, Expected{"DG306", 8, 23}, Expected{"DG307", 8, 36},
-                      Expected{"DG308", 15, 1}, Expected{"DG309", 6, 16}, Expected{"DG310", 6, 28},
-                      Expected{"DG311", 22, 1}, Expected{"DG312", 25, 48}, Expected{"DG313", 25, 25},
-                      Expected{"DG314", 1, 6}, Expected{"DG316", 8, 21}),
+                      Expected{"DG124", 4, 1}, Expected{"DG125", 25, 55}, Expected{"DG201", 1, 10},
+                      Expected{"DG202", 9, 1}, Expected{"DG203", 1, 1}, Expected{"DG204", 6, 46},
+                      Expected{"DG205", 10, 16}, Expected{"DG206", 6, 15}, Expected{"DG207", 15, 13},
+                      Expected{"DG208", 17, 24}, Expected{"DG209", 15, 19}, Expected{"DG210", 6, 9},
+                      Expected{"DG211", 6, 33}, Expected{"DG212", 17, 24}, Expected{"DG213", 1, 1},
+                      Expected{"DG214", 10, 16}, Expected{"DG215", 17, 24}, Expected{"DG216", 6, 1},
+                      Expected{"DG301", 4, 1}, Expected{"DG302", 4, 1}, Expected{"DG303", 4, 1},
+                      Expected{"DG304", 8, 1}, Expected{"DG305", 8, 1}, Expected{"DG306", 8, 23},
+                      Expected{"DG307", 8, 36}, Expected{"DG308", 15, 1}, Expected{"DG309", 6, 16},
+                      Expected{"DG310", 6, 28}, Expected{"DG311", 22, 1}, Expected{"DG312", 25, 48},
+                      Expected{"DG313", 25, 25}, Expected{"DG314", 1, 6}, Expected{"DG316", 8, 21}),
     [](const ::testing::TestParamInfo<Expected>& info) { return std::string(info.param.code); });
 
 TEST(RuleFixtures, EveryFileRuleHasAFixture) {
@@ -166,6 +166,31 @@ TEST(Catalogue, ListsEveryParseErrorCodeOfTheGrammar) {
     ++checked;
   }
   EXPECT_GT(checked, 10u);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Hostile, ManyFindingsOnOneHugeLineAreCappedAndLinear) {
+  std::string text = "机器学习\n\n\n2023-05-04 更新\n\nTitle\n\nAuthors:A B\n\n";
+  for (int i = 0; i < 100000; ++i) text += "a\t";  // a 200 KB abstract of tabs
+  text += "\nPDF\n\n论文截图\n";
+  const auto result = lint::lint_bytes(text, "tabs.txt", lint::Policy{}, options());
+  const auto tabs = std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
+                                  [](const digestkit::Diagnostic& d) { return d.code == "DG205"; });
+  // The last tab ends the line: trailing whitespace, not DG205.
+  EXPECT_EQ(static_cast<std::size_t>(tabs), 101u);
+  EXPECT_NE(listing(result).find("99899 more findings of DG205"), std::string::npos);
+}
+
+TEST(Hostile, EmptyAndBinaryInputsGiveLocatedFindings) {
+  for (const std::string& bytes : {std::string(), std::string("\0\0\0", 3), std::string("\xff\xfe\x00", 3),
+                                   std::string("\r\r\r"), std::string(5, ' ')}) {
+    const auto result = lint::lint_bytes(bytes, "odd.txt", lint::Policy{}, options());
+    EXPECT_FALSE(result.diagnostics.empty());
+    for (const auto& d : result.diagnostics) EXPECT_GE(d.location.line, 1u);
+  }
 }
 
 }  // namespace
