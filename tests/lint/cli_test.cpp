@@ -78,6 +78,11 @@ TEST(ValidateCli, ConfigIsFoundByWalkingUpAndPerFileOverridesApply) {
   const auto legacy = run_digest("validate " + shell_quote((root / "posts" / "legacy" / "old.txt").string()));
   EXPECT_EQ(legacy.exit_code, 0) << legacy.out << legacy.err;
 
+  // Standard input is configured by the name it is given.
+  const auto piped = run_digest(
+      "validate --stdin-filename " + shell_quote((root / "posts" / "legacy" / "piped.txt").string()) + " -", &bad);
+  EXPECT_EQ(piped.exit_code, 0) << piped.out << piped.err;
+
   // --config replaces discovery; command-line options override the file.
   write_file(root / "strict.toml", "[validate]\nseverity = { DG204 = \"error\" }\n");
   const auto strict = run_digest("validate --config " + shell_quote((root / "strict.toml").string()) + " " +
