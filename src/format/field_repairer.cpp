@@ -26,22 +26,36 @@ const icu::Normalizer2* nfc_instance() {
   return instance;
 }
 
-bool is_ascii(std::string_view text) {
-  const char* p = text.data();
-  std::size_t n = text.size();
-  constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
-  for (; n >= 8; p += 8, n -= 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    if ((word & high_bits) != 0) return false;
+// What a field holds that a repair may change. The loop has no early exit
+// and no carried state beyond OR-reductions, so the compiler vectorises it:
+// most fields are plain ASCII with single spaces and are copied as they are.
+struct FieldTraits {
+  bool non_ascii = false;
+  bool tab = false;
+  bool double_space = false;
+};
+
+FieldTraits scan(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  unsigned char high = 0, tab = 0, double_space = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    high |= bytes[i];
+    tab |= static_cast<unsigned char>(bytes[i] == '\t');
   }
-  for (; n > 0; ++p, --n) {
-    if ((static_cast<unsigned char>(*p) & 0x80) != 0) return false;
+  for (std::size_t i = 1; i < n; ++i) {
+    double_space |= static_cast<unsigned char>((bytes[i] == ' ') & (bytes[i - 1] == ' '));
   }
-  return true;
+  return {(high & 0x80) != 0, tab != 0, double_space != 0};
 }
 
+bool is_ascii_white_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 bool is_white_space_at_start(std::string_view text, std::size_t& length) {
+  if ((static_cast<unsigned char>(text.front()) & 0x80) == 0) {
+    length = 1;
+    return is_ascii_white_space(text.front());
+  }
   std::int32_t i = 0;
   UChar32 c;
   U8_NEXT(text.data(), i, static_cast<std::int32_t>(text.size()), c);
@@ -50,6 +64,10 @@ bool is_white_space_at_start(std::string_view text, std::size_t& length) {
 }
 
 bool is_white_space_at_end(std::string_view text, std::size_t& length) {
+  if ((static_cast<unsigned char>(text.back()) & 0x80) == 0) {
+    length = 1;
+    return is_ascii_white_space(text.back());
+  }
   auto i = static_cast<std::int32_t>(text.size());
   UChar32 c;
   U8_PREV(text.data(), 0, i, c);
@@ -121,33 +139,34 @@ std::string_view FieldRepairer::normalize(std::string_view text) {
   return normalized_;
 }
 
-void FieldRepairer::append_trimmed(std::string& out, std::string_view text) const {
+void FieldRepairer::append_trimmed(std::string& out, std::string_view text, bool may_have_runs) const {
   text = trim_white_space(text);
-  if (!options_.collapse_spaces) {
+  if (!options_.collapse_spaces || !may_have_runs) {
     out.append(text);
     return;
   }
-  for (;;) {
-    const std::size_t run = text.find("  ");
-    if (run == std::string_view::npos) {
-      out.append(text);
-      return;
-    }
-    out.append(text.substr(0, run + 1));
-    std::size_t next = run + 2;
-    while (next < text.size() && text[next] == ' ') ++next;
-    text.remove_prefix(next);
+  const std::size_t start = out.size();
+  out.resize(start + text.size());
+  char* write = out.data() + start;
+  char before = '\0';
+  for (const char c : text) {
+    if (c == ' ' && before == ' ') continue;
+    *write++ = c;
+    before = c;
   }
+  out.resize(static_cast<std::size_t>(write - out.data()));
 }
 
 void FieldRepairer::append(std::string& out, std::string_view field) {
-  const bool ascii = is_ascii(field);
-  std::string_view text = field;
-  if (!ascii || (options_.replace_tabs && field.find('\t') != std::string_view::npos)) {
-    text = map_code_points(field);
-    if (!ascii && options_.nfc) text = normalize(text);
+  const FieldTraits traits = scan(field);
+  if (!traits.non_ascii && !(traits.tab && options_.replace_tabs)) {
+    append_trimmed(out, field, traits.double_space);
+    return;
   }
-  append_trimmed(out, text);
+  std::string_view text = map_code_points(field);
+  if (traits.non_ascii && options_.nfc) text = normalize(text);
+  // Replacements can make new runs of spaces: collapse by the slow path.
+  append_trimmed(out, text, true);
 }
 
 std::string_view FieldRepairer::repaired(std::string_view field) {

@@ -29,7 +29,8 @@ class FieldRepairer {
  private:
   std::string_view map_code_points(std::string_view field);
   std::string_view normalize(std::string_view text);
-  void append_trimmed(std::string& out, std::string_view text) const;
+  // Trims `text` and, when it may hold runs of spaces, collapses them.
+  void append_trimmed(std::string& out, std::string_view text, bool may_have_runs) const;
 
   FormatOptions options_;
   const icu::Normalizer2* nfc_;

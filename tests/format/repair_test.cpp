@@ -30,6 +30,20 @@ TEST(RepairText, CollapsesRunsOfSpaces) {
   EXPECT_EQ(repair_text("via   StyleGAN", without(&FormatOptions::collapse_spaces)), "via   StyleGAN");
 }
 
+// The ASCII fast path scans 8 bytes at a time: a run, a tab or a non-ASCII
+// character is found at every offset, including across word boundaries.
+TEST(RepairText, FindsDeviationsAtEveryOffset) {
+  const std::string base = "abcdefghijklmnopqrstuvwx";
+  for (std::size_t i = 1; i + 1 < base.size(); ++i) {
+    const std::string left = base.substr(0, i), right = base.substr(i);
+    EXPECT_EQ(repair_text(left + "  " + right), left + " " + right) << i;
+    EXPECT_EQ(repair_text(left + " \t" + right), left + " " + right) << i;
+    EXPECT_EQ(repair_text(left + "\t" + right), left + " " + right) << i;
+    EXPECT_EQ(repair_text(left + "\u200b" + right), base) << i;
+    EXPECT_EQ(repair_text(left + " " + right), left + " " + right) << i;
+  }
+}
+
 TEST(RepairText, TabsBecomeSpaces) {
   EXPECT_EQ(repair_text("a\tb"), "a b");
   EXPECT_EQ(repair_text("a \t b"), "a b");
