@@ -212,10 +212,12 @@ constexpr std::array kRules = std::to_array<Rule>({
      "Two names in one Authors line with the same key (case-folded, NFKC, blanks collapsed).",
      "A repeated name is almost always a scraping or editing slip.", "Authors:Ann Lee, Bo Chen, Ann Lee\n",
      "Remove the repeated name."},
-    {"DG308", "duplicate-entry", W, MANUAL, "The same paper is listed twice in one digest.",
-     "Two entries of one digest whose titles have the same key (ICU case fold, NFKC, blanks collapsed).",
-     "A repeated entry inflates counts and makes diffs ambiguous.", "Some Title\n…\nsome   title\n",
-     "Delete one of the entries (merge them if they differ)."},
+    {"DG308", "duplicate-entry", I, MANUAL, "The same entry is listed twice in one digest.",
+     "Two entries of one digest with the same title key (ICU case fold, NFKC, blanks collapsed) and the same "
+     "authors, abstract and comments: a verbatim repeat.",
+     "The blog itself sometimes lists a paper twice on one day; the repeat carries no new information but "
+     "inflates counts. Entries that share a title but differ are DG317.",
+     "Some Title\n…\nsome   title\n", "Delete the second copy if the digest is yours to edit."},
     {"DG309", "unbalanced-title", W, MANUAL, "A title has unbalanced brackets or `$` math delimiters.",
      "An opening (, [ or { without its closing partner (or the reverse), or an unpaired `$` that is not a "
      "currency sign such as `$100`.",
@@ -250,6 +252,15 @@ constexpr std::array kRules = std::to_array<Rule>({
      "A separator other than \", \" between names, or a run of spaces inside a name.",
      "Harmless to read, and common in scraped posts; the canonical form uses \", \" and single spaces.",
      "Authors:Ann Lee,Bo  Chen\n", "Run `digest fmt`."},
+
+    {"DG317", "conflicting-duplicate-entry", W, MANUAL,
+     "Two entries of one digest share a title but differ in authors, abstract or comments.",
+     "Two entries of one digest with the same title key whose author lists, abstracts or PDF comments "
+     "differ.",
+     "One of the two copies is stale or damaged, and tools that match entries by title cannot tell which "
+     "one is meant.",
+     "Some Title\n\nAuthors:Ann Lee\n…\nSome Title\n\nAuthors:Ann Lee, Bo Chen\n",
+     "Keep the copy that matches the paper's arXiv page and delete the other."},
 
     // ---- DG4xx: archive-wide
     {"DG401", "conflicting-paper", W, MANUAL,

@@ -51,6 +51,21 @@ void for_each_repeat(std::size_t count, const TextOf& text_of, const HashOf& has
   }
 }
 
+// "authors and abstract": the fields in which two entries differ, or "".
+std::string differing_fields(const Entry& a, const Entry& b) {
+  std::vector<std::string_view> fields;
+  const bool same_authors = a.authors.size() == b.authors.size() &&
+                            std::equal(a.authors.begin(), a.authors.end(), b.authors.begin(),
+                                       [](const Author& x, const Author& y) { return x.name == y.name; });
+  if (!same_authors) fields.emplace_back("authors");
+  if (a.abstract.value != b.abstract.value) fields.emplace_back("abstract");
+  const std::string_view comments_a = a.comments ? a.comments->value : std::string_view();
+  const std::string_view comments_b = b.comments ? b.comments->value : std::string_view();
+  if (a.comments.has_value() != b.comments.has_value() || comments_a != comments_b)
+    fields.emplace_back("comments");
+  return fmt::format("{}", fmt::join(fields, " and "));
+}
+
 bool is_blank_text(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
@@ -257,15 +272,24 @@ void check_content(const Document& document, std::span<const EntryFingerprint> f
     check_title(entry.title, reporter);
     check_authors(entry, reporter);
   }
-  if (reporter.on("DG308")) {
+  if (reporter.on("DG308") || reporter.on("DG317")) {
     const auto title_of = [&](std::size_t k) { return document.entries[k].title.value; };
     const auto hash_of = [&](std::size_t k) { return fingerprints[k].key_hash; };
     for_each_repeat(document.entries.size(), title_of, hash_of, [&](std::size_t first, std::size_t later) {
-      const Text& title = document.entries[later].title;
-      const Location where = reporter.source().locate(document.entries[first].title.span.begin);
-      reporter.report("DG308", title.span.begin, title.span.size(),
-                      fmt::format("entry {} is listed twice in this digest (first at line {})",
-                                  quote(title.value), where.line));
+      const Entry& original = document.entries[first];
+      const Entry& repeat = document.entries[later];
+      const Location where = reporter.source().locate(original.title.span.begin);
+      const std::string differences = differing_fields(original, repeat);
+      if (differences.empty()) {
+        reporter.report("DG308", repeat.title.span.begin, repeat.title.span.size(),
+                        fmt::format("entry {} is listed twice in this digest (same as line {})",
+                                    quote(repeat.title.value), where.line));
+      } else {
+        reporter.report(
+            "DG317", repeat.title.span.begin, repeat.title.span.size(),
+            fmt::format("entry {} is listed twice in this digest with different {} (first at line {})",
+                        quote(repeat.title.value), differences, where.line));
+      }
     });
   }
   if (document.footer || !damaged) check_footer(document, reporter);

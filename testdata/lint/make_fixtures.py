@@ -154,7 +154,7 @@ FIXTURES = {
     "DG306.good": text(BASE),
     "DG307.bad": text(replace(8, "Authors:Mira Castell, Tobias Renn, mira  castell")),
     "DG307.good": text(replace(8, "Authors:Mira Castell, Mira Castello")),
-    "DG308.bad": text(BASE[:14] + entry("sparse lattice  ENCODERS for tidal forecasting") + BASE[14:]),
+    "DG308.bad": text(BASE[:14] + ["sparse lattice  ENCODERS for tidal forecasting"] + BASE[6:14] + BASE[14:]),
     "DG308.good": text(BASE[:14] + entry("Sparse Lattice Encoders for Tidal Forecasting II") + BASE[14:]),
     "DG309.bad": text(replace(6, "Sparse Lattice (Encoders for $\\alpha Tidal Forecasting")),
     "DG309.good": text(replace(6, "Just Add $100 More: Sparse Lattice [Encoders] for $\\alpha$-Tides (v2)")),
@@ -170,6 +170,8 @@ FIXTURES = {
     "DG314.good": text(replace(1, "机器学习/表示学习/对比学习")),
     "DG316.bad": text(replace(8, "Authors:Mira Castell,Tobias Renn, Aiko Murata")),
     "DG316.good": text(BASE),
+    "DG317.bad": text(BASE[:14] + entry("sparse lattice  ENCODERS for tidal forecasting") + BASE[14:]),
+    "DG317.good": text(BASE[:14] + BASE[5:14] + BASE[14:]),
 }
 
 # Archive-wide rules: b.txt lists a's first paper with fewer authors (DG401);

@@ -1,4 +1,4 @@
-// The real posts: both seeds and every file of the corpus archive have no
+// The real posts: both seeds and every file of the corpus have no
 // finding of severity error or warning (info findings, such as the runs of
 // spaces arXiv leaves in titles, are expected).
 #include <gtest/gtest.h>
@@ -34,6 +34,12 @@ TEST(Corpus, SeedsHaveNoErrorsOrWarnings) { expect_clean(digestkit::testing::sha
 
 TEST(Corpus, ArchiveFilesHaveNoErrorsOrWarnings) {
   expect_clean(digestkit::testing::shared_dir() / "corpus" / "archive");
+}
+
+// The pairs hold a post that lists fourteen papers twice, verbatim (DG308,
+// an info finding).
+TEST(Corpus, PairFilesHaveNoErrorsOrWarnings) {
+  expect_clean(digestkit::testing::shared_dir() / "corpus" / "pairs");
 }
 
 }  // namespace

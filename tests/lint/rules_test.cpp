@@ -80,7 +80,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Expected{"DG304", 8, 1}, Expected{"DG305", 8, 1}, Expected{"DG306", 8, 23},
                       Expected{"DG307", 8, 36}, Expected{"DG308", 15, 1}, Expected{"DG309", 6, 16},
                       Expected{"DG310", 6, 28}, Expected{"DG311", 22, 1}, Expected{"DG312", 25, 48},
-                      Expected{"DG313", 25, 25}, Expected{"DG314", 1, 6}, Expected{"DG316", 8, 21}),
+                      Expected{"DG313", 25, 25}, Expected{"DG314", 1, 6}, Expected{"DG316", 8, 21},
+                      Expected{"DG317", 15, 1}),
     [](const ::testing::TestParamInfo<Expected>& info) { return std::string(info.param.code); });
 
 TEST(RuleFixtures, EveryFileRuleHasAFixture) {
