@@ -24,6 +24,8 @@ struct JsonSource {
 };
 
 [[nodiscard]] JsonSource json_source_of(const SourceText& source);
+// The file's source, or for documents read from JSON its path and defaults.
+[[nodiscard]] JsonSource json_source_of(const ParsedFile& file);
 // "lf", "crlf", "cr", "mixed", or "none" for a text without a line break.
 [[nodiscard]] std::string_view line_endings_name(const LineEndings& endings);
 // The marker line as written: "论文截图", "点此查看论文截图", or "" when missing.

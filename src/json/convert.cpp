@@ -18,24 +18,18 @@ bool ends_with_ignoring_case(std::string_view name, std::string_view suffix) {
                     [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); });
 }
 
-void append_rendered(const Diagnostic& diagnostic, const SourceText* source, const RenderOptions& options,
-                     std::string& out) {
-  out += render_text(diagnostic, source, options);
-  if (!out.empty() && out.back() != '\n') out.push_back('\n');
-}
-
-std::string render_errors(const ParsedFile& file, const std::string& name, const RenderOptions& options) {
+std::string render_errors(const ParsedFile& file, const RenderOptions& options) {
   std::string out;
-  if (file.decode_error) append_rendered(to_diagnostic(name, *file.decode_error), nullptr, options, out);
-  for (const ParseError& error : file.errors) {
-    append_rendered(to_diagnostic(*file.source, error), file.source.get(), options, out);
+  for (const Diagnostic& diagnostic : errors_of(file)) {
+    out += render_text(diagnostic, file.source.get(), options);
+    if (out.back() != '\n') out.push_back('\n');
   }
   return out;
 }
 
 void write_part(const ParsedFile& file, const ConvertOptions& options, std::string& out) {
   thread_local JsonWriter writer;
-  const JsonSource source = file.source ? json_source_of(*file.source) : JsonSource{};
+  const JsonSource source = json_source_of(file);
   switch (options.to) {
     case ConvertTarget::Json:
       for (const Document& document : file.documents) {
@@ -112,7 +106,7 @@ ConvertedInput convert_input(InputFile&& input, const ConvertOptions& options) {
   // The parsed file holds its own copy of the text.
   std::string().swap(input.bytes);
   if (!file.ok()) {
-    result.errors = render_errors(file, result.name, options.render);
+    result.errors = render_errors(file, options.render);
     return result;
   }
   result.documents = file.documents.size();

@@ -84,17 +84,16 @@ void JsonWriter::append_pretty(const Document& document, const JsonSource& sourc
   out.append(json.substr(start));
 }
 
-namespace {
-
-JsonSource source_or_default(const ParsedFile& file) {
-  return file.source ? json_source_of(*file.source) : JsonSource{};
+JsonSource json_source_of(const ParsedFile& file) {
+  if (file.source) return json_source_of(*file.source);
+  JsonSource source;
+  source.path = file.path;
+  return source;
 }
-
-}  // namespace
 
 std::string to_json(const ParsedFile& file) {
   JsonWriter writer;
-  const JsonSource source = source_or_default(file);
+  const JsonSource source = json_source_of(file);
   std::string out = "[";
   for (const Document& document : file.documents) {
     out += &document == &file.documents.front() ? "\n" : ",\n";
@@ -106,7 +105,7 @@ std::string to_json(const ParsedFile& file) {
 
 std::string to_json_lines(const ParsedFile& file) {
   JsonWriter writer;
-  const JsonSource source = source_or_default(file);
+  const JsonSource source = json_source_of(file);
   std::string out;
   for (const Document& document : file.documents) writer.append_line(document, source, out);
   return out;

@@ -97,6 +97,7 @@ class JsonReader {
 
 ParsedFile read_json(std::string_view bytes, std::string path) {
   ParsedFile file;
+  file.path = path;
   DecodeOptions utf8_only;
   utf8_only.encoding = "UTF-8";
   utf8_only.detect_legacy = false;

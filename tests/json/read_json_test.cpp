@@ -258,6 +258,11 @@ TEST(ReadErrors, InvalidUtf8IsADecodeError) {
   const ParsedFile file = read_json(replaced(valid_object(), "Abs.", "Ab\xff."), "input.json");
   ASSERT_TRUE(file.decode_error.has_value());
   EXPECT_TRUE(file.documents.empty());
+  const auto diagnostics = errors_of(file);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].path, "input.json");
+  EXPECT_EQ(diagnostics[0].location.line, 1u);
+  EXPECT_EQ(diagnostics[0].input_offset, valid_object().find("Abs.") + 2);
 }
 
 TEST(ReadErrors, DeepNestingIsAnErrorNotAStackOverflow) {
