@@ -50,9 +50,8 @@ std::map<std::string, InputFile> read_tree(const std::string& path, const InputO
 }
 
 ParsedFile parse_input(InputFile& file) {
-  auto parsed = parse_bytes(file.bytes, file.name);
-  std::string().swap(file.bytes);  // the parsed file holds the decoded copy
-  return parsed;
+  // The parsed file takes over the bytes: valid UTF-8 is not copied.
+  return parse_owned_bytes(std::move(file.bytes), file.name);
 }
 
 }  // namespace

@@ -40,5 +40,9 @@ struct ParsedFile {
 [[nodiscard]] ParsedFile parse_bytes(std::string_view bytes, std::string path,
                                      const DecodeOptions& decode_options = {},
                                      const ParseOptions& options = {});
+// The same, taking over `bytes` (no copy of valid UTF-8 input).
+[[nodiscard]] ParsedFile parse_owned_bytes(std::string&& bytes, std::string path,
+                                           const DecodeOptions& decode_options = {},
+                                           const ParseOptions& options = {});
 
 }  // namespace digestkit

@@ -81,6 +81,9 @@ struct Decoded {
 // when the input is not UTF-8 detects a legacy charset (GB18030, Big5, ...)
 // with ICU and transcodes it. Never throws on bad input.
 [[nodiscard]] Decoded decode(std::string_view bytes, std::string path, const DecodeOptions& options = {});
+// The same, taking over `bytes`: valid UTF-8 input (the common case) becomes
+// the SourceText's buffer without a copy.
+[[nodiscard]] Decoded decode_owned_bytes(std::string&& bytes, std::string path, const DecodeOptions& options = {});
 
 // Display width in terminal cells of a UTF-8 string (ICU East Asian Width).
 [[nodiscard]] std::size_t display_width(std::string_view utf8);

@@ -99,17 +99,28 @@ ParsedFile parse(std::unique_ptr<SourceText> source, const ParseOptions& options
   return result;
 }
 
-ParsedFile parse_bytes(std::string_view bytes, std::string path, const DecodeOptions& decode_options,
-                       const ParseOptions& options) {
-  const std::string path_copy = path;
-  Decoded decoded = decode(bytes, std::move(path), decode_options);
+namespace {
+
+ParsedFile parse_decoded(Decoded decoded, std::string path, const ParseOptions& options) {
   if (decoded.error) {
     ParsedFile result;
-    result.path = path_copy;
+    result.path = std::move(path);
     result.decode_error = std::move(decoded.error);
     return result;
   }
   return parse(std::move(decoded.source), options);
+}
+
+}  // namespace
+
+ParsedFile parse_bytes(std::string_view bytes, std::string path, const DecodeOptions& decode_options,
+                       const ParseOptions& options) {
+  return parse_decoded(decode(bytes, path, decode_options), path, options);
+}
+
+ParsedFile parse_owned_bytes(std::string&& bytes, std::string path, const DecodeOptions& decode_options,
+                             const ParseOptions& options) {
+  return parse_decoded(decode_owned_bytes(std::move(bytes), path, decode_options), path, options);
 }
 
 }  // namespace digestkit

@@ -100,6 +100,13 @@ Decoded decode_utf8(std::string_view bytes, std::string path, bool try_legacy) {
 
 bool names_utf8(const std::string& charset) { return ucnv_compareNames(charset.c_str(), "UTF-8") == 0; }
 
+bool has_wide_bom(std::string_view bytes) {
+  for (const auto& bom : kWideBoms) {
+    if (bytes.substr(0, bom.bytes.size()) == bom.bytes) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Decoded decode(std::string_view bytes, std::string path, const DecodeOptions& options) {
@@ -114,6 +121,21 @@ Decoded decode(std::string_view bytes, std::string path, const DecodeOptions& op
     }
   }
   return decode_utf8(bytes, std::move(path), options.detect_legacy && !options.encoding);
+}
+
+Decoded decode_owned_bytes(std::string&& bytes, std::string path, const DecodeOptions& options) {
+  const bool utf8_expected = options.encoding ? names_utf8(*options.encoding) : !has_wide_bom(bytes);
+  if (utf8_expected) {
+    const bool had_bom = std::string_view(bytes).substr(0, kUtf8Bom.size()) == kUtf8Bom;
+    const std::size_t body = had_bom ? kUtf8Bom.size() : 0;
+    if (!text_detail::find_invalid_utf8(std::string_view(bytes).substr(body))) {
+      bytes.erase(0, body);
+      auto source = std::make_unique<SourceText>(std::move(path), std::move(bytes));
+      source->had_bom = had_bom;
+      return success(std::move(source));
+    }
+  }
+  return decode(std::string_view(bytes), std::move(path), options);
 }
 
 }  // namespace digestkit
