@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "support/support.hpp"
+#include "unprivileged.hpp"
 #include "walk_log.hpp"
 
 namespace fs = std::filesystem;
@@ -72,12 +73,13 @@ TEST_F(PlainInput, FileOverTheMemberLimitIsAnError) {
 }
 
 TEST_F(PlainInput, UnreadableFileIsAnError) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root reads every file";
   write_file(root_ / "locked.txt", "x");
+  digestkit::testing::make_world_reachable(root_);
   fs::permissions(root_ / "locked.txt", fs::perms::none);
-  const auto log = walk_inputs({(root_ / "locked.txt").string()});
-  ASSERT_EQ(log.errors.size(), 1U);
-  EXPECT_EQ(log.errors[0].message, "cannot open: Permission denied");
+  EXPECT_TRUE(digestkit::testing::run_unprivileged([&] {
+    const auto log = walk_inputs({(root_ / "locked.txt").string()});
+    return log.errors.size() == 1 && log.errors[0].message == "cannot open: Permission denied";
+  }));
 }
 
 TEST_F(PlainInput, StdinFromAFileUsesTheStdinName) {
