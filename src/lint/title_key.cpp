@@ -130,11 +130,43 @@ bool is_ascii(std::string_view text) {
 
 std::uint64_t title_key_hash(std::string_view title) {
   KeyHash hash;
-  if (!is_ascii(title)) {
+  // One pass decides the path: most titles and names are ASCII with single
+  // spaces between words, and then their key is just their lower case.
+  bool ascii = true;
+  bool regular = !title.empty() && title.front() != ' ' && title.back() != ' ';
+  bool previous_space = false;
+  std::size_t at = 0;
+  for (; at + 8 <= title.size() && ascii; at += 8) {
+    const std::uint64_t w = load_word(title.data() + at);
+    ascii = (w & kHigh) == 0;
+    // Exactly the bytes below 0x20, and exactly the spaces (ASCII words).
+    const std::uint64_t controls = ~((w & (kOnes * 0x7f)) + kOnes * 0x60) & ~w & kHigh;
+    const std::uint64_t t = w ^ (kOnes * 0x20);
+    const std::uint64_t spaces = ~(((t & (kOnes * 0x7f)) + kOnes * 0x7f) | t | (kOnes * 0x7f));
+    if (controls != 0 || (spaces & (spaces << 8)) != 0 || (previous_space && (spaces & 0x80) != 0))
+      regular = false;
+    previous_space = (spaces >> 63) != 0;
+  }
+  for (; at < title.size() && ascii; ++at) {
+    const auto byte = static_cast<unsigned char>(title[at]);
+    ascii = byte < 0x80;
+    if (byte < 0x20 || (byte == ' ' && previous_space)) regular = false;
+    previous_space = byte == ' ';
+  }
+  if (!ascii) {
     const std::string key = title_key(title);
     std::size_t i = 0;
     for (; i + 8 <= key.size(); i += 8) hash.word(load_word(key.data() + i));
     for (; i < key.size(); ++i) hash.byte(static_cast<unsigned char>(key[i]));
+    return hash.value();
+  }
+  if (regular) {
+    std::size_t i = 0;
+    for (; i + 8 <= title.size(); i += 8) hash.word(lower_ascii(load_word(title.data() + i)));
+    for (; i < title.size(); ++i) {
+      const char c = title[i];
+      hash.byte(static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c));
+    }
     return hash.value();
   }
   // The bytes ascii_key() would produce, without producing them.

@@ -89,6 +89,12 @@ TEST(TitleKey, HashIsEqualExactlyForEqualKeys) {
       "   ",
       "abcdefgh",
       "abcdefg h",
+      "abcdefg  hijklmno",  // a double space across an 8-byte boundary
+      "ABCDEFG HIJKLMNO",
+      "abcdefgh ijklmnop qrstuvwx",  // single spaces only: the fast path
+      "abcdefgh  ijklmnop qrstuvwx",
+      "abcdefgh\tijklmnop qrstuvwx",
+      " abcdefgh ijklmnop qrstuvwx",
   };
   for (const auto& a : titles) {
     for (const auto& b : titles) {
