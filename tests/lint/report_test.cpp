@@ -50,6 +50,15 @@ TEST(ReportGolden, Sarif) { expect_golden(render(lint::Format::Sarif), "report.s
 TEST(ReportGolden, Github) { expect_golden(render(lint::Format::Github), "report.github"); }
 TEST(ReportGolden, Statistics) { expect_golden(render(lint::Format::Text, true), "statistics.txt"); }
 
+TEST(ReportText, NeverEchoesABidiControl) {
+  // The source line of a DG209 finding is shown escaped, caret under it.
+  const std::string text = render(lint::Format::Text);
+  EXPECT_EQ(text.find("\u202e"), std::string::npos);
+  EXPECT_NE(text.find("Gradient Gardens: <U+202E>Growing Neural Networks from Seeds\n                  ^\n"),
+            std::string::npos)
+      << text;
+}
+
 TEST(Sarif, ValidatesAgainstTheSarif210Schema) {
   EXPECT_EQ(digestkit::testing::schema_errors(render(lint::Format::Sarif), "sarif-2.1.0.schema.json"), "");
 }
