@@ -39,13 +39,20 @@ std::string anchor(const Rule& rule) {
   return out;
 }
 
+std::string_view trimmed_example(const Rule& rule) {
+  std::string_view example = rule.example;
+  while (!example.empty() && example.back() == '\n') example.remove_suffix(1);
+  return example;
+}
+
 }  // namespace
 
 std::string rule_body_markdown(const Rule& rule) {
   std::string out = fmt::format("{}\n\n- Default severity: **{}**\n- Fixed by `digest fmt`: {}\n\n",
                                 rule.summary, to_string(rule.severity), fmt_note(rule));
   out += fmt::format("**What it finds.** {}\n\n**Why it matters.** {}\n\n", rule.what, rule.why);
-  if (!rule.example.empty()) out += fmt::format("**Example.**\n\n```text\n{}\n```\n\n", rule.example);
+  if (!rule.example.empty())
+    out += fmt::format("**Example.**\n\n```text\n{}\n```\n\n", trimmed_example(rule));
   out += fmt::format("**How to fix.** {}\n", rule.fix);
   return out;
 }
@@ -56,7 +63,7 @@ std::string rule_body_text(const Rule& rule) {
   out += fmt::format("What it finds: {}\n\nWhy it matters: {}\n\n", rule.what, rule.why);
   if (!rule.example.empty()) {
     std::string indented;
-    std::istringstream lines{std::string(rule.example)};
+    std::istringstream lines{std::string(trimmed_example(rule))};
     for (std::string line; std::getline(lines, line);) indented += "    " + line + "\n";
     out += "Example:\n" + indented + "\n";
   }
@@ -85,6 +92,9 @@ std::string rules_markdown() {
       "Every finding of `digest validate` has a stable code. Select, ignore or re-rate rules with "
       "`--select`, `--ignore` and `--severity CODE=error|warning|info|off`, or in `digest.toml` "
       "(`[validate]`, `[[per-file]]`). `digest validate --explain CODE` prints a page below.\n\n"
+      "Errors always fail a run (exit status 1); warnings fail it beyond `--max-warnings` (default 0); "
+      "info findings never do, and are shown only with `--min-severity info`. Invisible characters in the "
+      "examples are written `<U+XXXX>`. CI set-up: [ci.md](ci.md).\n\n"
       "| code | name | severity | fmt fixes | summary |\n|---|---|---|---|---|\n";
   for (const Rule& rule : rules()) {
     out += fmt::format("| [{}](#{}) | {} | {} | {} | {} |\n", rule.code, anchor(rule), rule.name,
