@@ -53,6 +53,14 @@ TEST(ValidateCli, UsageAndInputErrorsExitTwo) {
   EXPECT_NE(missing.err.find("/nonexistent/post.txt"), std::string::npos) << missing.err;
 }
 
+TEST(ValidateCli, EmptyDirectoryWarnsButPasses) {
+  const fs::path empty = digestkit::testing::make_temp_dir("lint-empty");
+  const auto result = run_digest("validate " + shell_quote(empty.string()));
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.err.find("no digest files"), std::string::npos) << result.err;
+  fs::remove_all(empty);
+}
+
 TEST(ValidateCli, StdinWithFilename) {
   const std::string bytes = read_file(testdata("lint/rules/DG204.bad.txt"));
   const auto result = run_digest("validate --stdin-filename posts/today.txt -", &bytes);
