@@ -6,6 +6,7 @@
 // is a bug in the normaliser.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -42,7 +43,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (result.diagnostics.empty() || !result.text.empty()) std::abort();
     return 0;
   }
-  if (result.status != digestkit::FormatStatus::Formatted) std::abort();  // the safety check failed
+  if (result.status != digestkit::FormatStatus::Formatted) {  // the safety check failed
+    std::fprintf(stderr, "%s\n", result.problem.c_str());
+    std::abort();
+  }
 
   // The same checks by hand, independent of format_file's shortcut for
   // unchanged output.

@@ -86,7 +86,16 @@ class FieldChecker {
       whole.value = joined;
     }
     const std::string_view repaired = required("category line", whole);
-    if (repaired.empty() || previous == nullptr) return;
+    if (repaired.empty()) return;
+    if (previous == nullptr) {
+      // U+FEFF kept (--keep-zero-width) at the very start of the output
+      // would be read back as a byte-order mark and dropped.
+      if (repaired.starts_with("\xEF\xBB\xBF")) {
+        refuse(whole.span,
+               "category line would start the file with U+FEFF, which reads as a byte-order mark");
+      }
+      return;
+    }
     // After a digest without footer the next category line must not read
     // as a footer or a marker; after one without "  目录" not as that line.
     if (!previous->footer && reads_as<g::footer_start>(repaired)) {

@@ -85,6 +85,17 @@ TEST(Refusal, TheSameFileFormatsWhenTheRepairIsTurnedOff) {
   EXPECT_EQ(format_text(bytes, keep_zero_width).status, FormatStatus::Formatted);
 }
 
+TEST(Refusal, CategoryThatWouldStartTheFileWithAByteOrderMark) {
+  FormatOptions keep_zero_width;
+  keep_zero_width.remove_zero_width = false;
+  std::string bytes = digest(entry(kTitle, kAbstract));
+  bytes.insert(0, "\t\ufeff");
+  EXPECT_EQ(format_text(bytes).status, FormatStatus::Formatted);
+  const FormattedFile result = format_text(bytes, keep_zero_width);
+  ASSERT_EQ(result.status, FormatStatus::Refused);
+  EXPECT_NE(result.diagnostics.front().message.find("byte-order mark"), std::string::npos);
+}
+
 TEST(Refusal, ReportsEveryRefusedField) {
   const FormattedFile result =
       format_text(digest(entry("\u200bAuthors:Someone", kAbstract) + entry(kTitle, "\u200bPDF files")));
