@@ -10,8 +10,9 @@
 
 namespace digestkit::grammar {
 
-// A new digest starts where a line is followed by blank lines and a date.
-struct document_start : pegtl::seq<category_line, blank_lines, date_line> {};
+// A new digest starts where a line is followed by blank lines and a date
+// (only ever used as a look-ahead, so the line is not split into tags here).
+struct document_start : pegtl::seq<text_line, blank_lines, date_line> {};
 
 // A missing date is read (and reported) when an entry follows the category.
 struct date_missing : pegtl::at<entry_start> {};
@@ -44,7 +45,7 @@ struct document : pegtl::seq<document_head, entries, footer_part> {};
 
 // A further digest must show its head (category, then a date or an entry)
 // before it is committed to; anything else is trailing text.
-struct headless_start : pegtl::seq<category_line, blank_lines, entry_start> {};
+struct headless_start : pegtl::seq<text_line, blank_lines, entry_start> {};
 struct next_document : pegtl::seq<pegtl::at<blank_lines, pegtl::sor<document_start, headless_start>>, blank_lines, document> {};
 
 struct trailing_text : pegtl::eof {};

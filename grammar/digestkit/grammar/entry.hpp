@@ -22,7 +22,7 @@ struct authors_line : pegtl::seq<authors_label, pegtl::sor<no_authors, author_li
 
 // "PDF" alone, or "PDF" + one space + arXiv's comments field.
 struct pdf_label : TAO_PEGTL_STRING("PDF") {};
-struct pdf_comments : pegtl::star<line_char> {};
+struct pdf_comments : line_chars {};
 struct pdf_line
     : pegtl::seq<pdf_label, pegtl::sor<pegtl::seq<pegtl::star<blank>, pegtl::at<line_end>>,
                                        pegtl::seq<blank, pdf_comments>>,
@@ -34,9 +34,9 @@ struct marker_long : TAO_PEGTL_STRING("点此查看论文截图") {};
 struct marker_line : pegtl::seq<pegtl::star<blank>, pegtl::sor<marker_long, marker_short>, pegtl::star<blank>, line_end> {};
 
 // Title and abstract: one line each, recognised by position.
-struct title_text : pegtl::plus<line_char> {};
+struct title_text : pegtl::seq<line_char, line_chars> {};
 struct title_line : pegtl::seq<pegtl::star<blank>, pegtl::not_at<authors_label>, title_text, line_end> {};
-struct abstract_text : pegtl::plus<line_char> {};
+struct abstract_text : pegtl::seq<line_char, line_chars> {};
 struct abstract_line : pegtl::seq<pegtl::star<blank>, pegtl::not_at<pdf_line>, pegtl::not_at<marker_line>, abstract_text, line_end> {};
 
 // Shapes used to tell one fault from another once the layout breaks.

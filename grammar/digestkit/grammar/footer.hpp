@@ -9,7 +9,7 @@ namespace digestkit::grammar {
 
 struct colon : pegtl::sor<pegtl::one<':'>, TAO_PEGTL_STRING("：")> {};
 struct footer_author_label : pegtl::seq<TAO_PEGTL_STRING("文章作者"), colon> {};
-struct footer_author : pegtl::plus<line_char> {};
+struct footer_author : pegtl::seq<line_char, line_chars> {};
 struct footer_author_line : pegtl::seq<footer_author_label, pegtl::star<blank>, footer_author, line_end> {};
 
 // "本博客所有文章除特別声明外,均采用 CC BY 4.0 许可协议。转载请注明来源 NAME !"
@@ -26,7 +26,7 @@ struct notice_end : pegtl::seq<pegtl::star<blank>, bang, pegtl::star<blank>, peg
 struct notice_author : pegtl::plus<pegtl::not_at<notice_end>, line_char> {};
 struct licence_template
     : pegtl::seq<licence_intro, licence_name, licence_outro, pegtl::star<blank>, notice_author, notice_end> {};
-struct notice_text : pegtl::plus<line_char> {};
+struct notice_text : pegtl::seq<line_char, line_chars> {};
 // The template is checked by look-ahead first so that its parts are only
 // recorded when the whole line follows it.
 struct notice_body : pegtl::sor<pegtl::seq<pegtl::at<licence_template>, licence_template>, notice_text> {};

@@ -4,6 +4,8 @@
 
 #include <tao/pegtl.hpp>
 
+#include "digestkit/grammar/line_scan.hpp"
+
 namespace digestkit::grammar {
 
 namespace pegtl = tao::pegtl;
@@ -24,7 +26,7 @@ struct blank_lines : pegtl::star<blank_line> {};
 struct blank_lines_to_eof : pegtl::seq<blank_lines, pegtl::star<blank>, pegtl::eof> {};
 
 // Any non-blank line, as a shape for look-ahead checks.
-struct text_line : pegtl::seq<pegtl::star<blank>, line_char, pegtl::star<line_char>, line_end> {};
+struct text_line : pegtl::seq<pegtl::star<blank>, line_char, line_chars, line_end> {};
 
 // The gaps of blank lines between the parts of a digest. Each is its own
 // type so that the parser can compare its length with the canonical one.
