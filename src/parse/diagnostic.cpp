@@ -2,6 +2,10 @@
 
 #include <fmt/color.h>
 #include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
 
 #include "digestkit/parse.hpp"
 
@@ -60,12 +64,39 @@ fmt::text_style severity_style(Severity severity) {
   return {};
 }
 
-// The source line as shown under a diagnostic: control characters (tabs,
-// stray CRs) become one space so that the caret's display column still fits.
-std::string printable_line(std::string_view line) {
-  std::string shown(line);
-  for (char& c : shown) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+// The source line as shown under a diagnostic, and the display width of
+// its text before `column`. Control characters become one space; format
+// characters (bidi controls, zero-width spaces) and line/paragraph
+// separators are spelled <U+XXXX>: echoed raw they would reorder or hide
+// text on the terminal, the very faults validate reports. The caret is then
+// placed under the escaped line.
+struct ShownLine {
+  std::string text;
+  std::size_t caret_width = 0;
+};
+
+ShownLine shown_line(std::string_view line, std::size_t column) {
+  ShownLine shown;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(line.data());
+  const auto length = static_cast<std::int32_t>(line.size());
+  std::size_t characters = 0;
+  for (std::int32_t i = 0; i < length;) {
+    const std::int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    std::string_view piece = line.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    std::string escaped;
+    if (c >= 0 && (c < 0x20 || c == 0x7f)) {
+      piece = " ";
+    } else if (c >= 0x80) {
+      const auto type = u_charType(c);
+      if (type == U_FORMAT_CHAR || type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR) {
+        escaped = fmt::format("<U+{:04X}>", static_cast<unsigned>(c));
+        piece = escaped;
+      }
+    }
+    if (++characters < column) shown.caret_width += c >= 0x20 && c < 0x7f ? 1 : display_width(piece);
+    shown.text += piece;
   }
   return shown;
 }
@@ -84,9 +115,10 @@ std::string render_text(const Diagnostic& diagnostic, const SourceText* source, 
   out += style(fmt::emphasis::bold, diagnostic.message);
   out += fmt::format(" [{}]\n", diagnostic.code);
   if (options.show_source && source != nullptr && at.line >= 1 && at.line <= source->line_count()) {
-    out += printable_line(source->line(at.line));
+    const ShownLine shown = shown_line(source->line(at.line), at.column);
+    out += shown.text;
     out += '\n';
-    out += std::string(at.display_column - 1, ' ');
+    out += std::string(shown.caret_width, ' ');
     out += style(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green), "^");
     out += '\n';
   }

@@ -32,3 +32,18 @@ TEST(Diagnostic, ColourOnlyWhenAsked) {
   EXPECT_EQ(digestkit::render_text(d, file.source.get()).find('\x1b'), std::string::npos);
   EXPECT_NE(digestkit::render_text(d, file.source.get(), {.color = true}).find('\x1b'), std::string::npos);
 }
+
+TEST(Diagnostic, InvisibleAndReorderingCharactersAreSpelledOut) {
+  // U+202E (right-to-left override) and U+200B (zero-width space) before the
+  // offending column: the echoed line spells them out and the caret follows.
+  const digestkit::SourceText source("x.txt", "ab\u202Ec\u200Bd\n");
+  digestkit::Diagnostic d;
+  d.code = "DG209";
+  d.path = "x.txt";
+  d.message = "bidi control";
+  d.location = source.locate(std::string_view("ab\u202Ec\u200B").size());
+  ASSERT_EQ(d.location.column, 6u);
+  const std::string text = digestkit::render_text(d, &source);
+  EXPECT_NE(text.find("\nab<U+202E>c<U+200B>d\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n" + std::string(2 + 8 + 1 + 8, ' ') + "^\n"), std::string::npos) << text;
+}
