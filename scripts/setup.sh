@@ -8,7 +8,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   rapidjson-dev libarchive-dev libdtl-dev libtomlplusplus-dev
   python3 python3-jsonschema
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
   time
 )
 missing=()

@@ -16,11 +16,11 @@ enum class Severity : unsigned char { Info, Warning, Error };
 [[nodiscard]] std::string_view to_string(Severity severity);
 
 struct Diagnostic {
-  std::string code;        // "DG203"
+  std::string code;  // "DG203"
   Severity severity = Severity::Error;
   std::string path;
-  Location location;       // start of the offending text
-  std::size_t length = 0;  // bytes highlighted from location.offset
+  Location location;             // start of the offending text
+  std::size_t length = 0;        // bytes highlighted from location.offset
   std::size_t input_offset = 0;  // byte offset in the raw input file
   std::string message;
 };

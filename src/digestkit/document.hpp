@@ -57,18 +57,18 @@ struct BlankRun {
 };
 
 struct Category {
-  Text line;                   // the whole category line
-  std::vector<Text> tags;      // line split on '/', each as written
+  Text line;               // the whole category line
+  std::vector<Text> tags;  // line split on '/', each as written
 };
 
 struct Date {
-  Text written;                // "2022-02-19 更新" minus the label: "2022-02-19"
-  Span line;                   // the whole date line
+  Text written;  // "2022-02-19 更新" minus the label: "2022-02-19"
+  Span line;     // the whole date line
   int year = 0;
   int month = 0;
   int day = 0;
   DateStyle style = DateStyle::Iso;
-  bool is_calendar_date = false;  // false for 2022-02-30 or month 13
+  bool is_calendar_date = false;          // false for 2022-02-30 or month 13
   [[nodiscard]] std::string iso() const;  // YYYY-MM-DD from the fields
 };
 
@@ -81,42 +81,40 @@ struct Entry {
   Text title;
   AuthorsLabel label = AuthorsLabel::Authors;
   Span label_span;
-  Span authors_line;                // the whole Authors line
-  std::vector<Author> authors;      // split on ',', empty names kept
+  Span authors_line;            // the whole Authors line
+  std::vector<Author> authors;  // split on ',', empty names kept
   Text abstract;
   Span pdf_line;
-  std::optional<Text> comments;     // text after "PDF "; nullopt for bare PDF
+  std::optional<Text> comments;  // text after "PDF "; nullopt for bare PDF
   Marker marker = Marker::Short;
   Span marker_span;
-  Span span;                        // title line start to the end of the marker line
+  Span span;  // title line start to the end of the marker line
 };
 
 struct Footer {
-  Text author;                      // after "文章作者: "
-  Text notice;                      // the licence line after "版权声明: "
-  std::optional<Text> licence;      // "CC BY 4.0" when the notice follows the template
+  Text author;                        // after "文章作者: "
+  Text notice;                        // the licence line after "版权声明: "
+  std::optional<Text> licence;        // "CC BY 4.0" when the notice follows the template
   std::optional<Text> notice_author;  // the name repeated before " !"
-  bool has_toc = true;              // the trailing "  目录" button label
+  bool has_toc = true;                // the trailing "  目录" button label
   Span span;
 };
 
 struct Document {
   Category category;
-  std::optional<Date> date;         // nullopt when the date line is missing
+  std::optional<Date> date;  // nullopt when the date line is missing
   std::vector<Entry> entries;
-  std::optional<Footer> footer;     // nullopt when the footer is missing
-  std::vector<BlankRun> blank_runs; // deviations from the canonical blank lines
+  std::optional<Footer> footer;      // nullopt when the footer is missing
+  std::vector<BlankRun> blank_runs;  // deviations from the canonical blank lines
   Span span;
-  std::size_t index = 0;            // position of this digest within its file
+  std::size_t index = 0;  // position of this digest within its file
 };
 
 // Owns text for documents that were not read from a source buffer (JSON
 // input, tests). A deque keeps every string at a stable address.
 class StringStore {
  public:
-  std::string_view keep(std::string text) {
-    return strings_.emplace_back(std::move(text));
-  }
+  std::string_view keep(std::string text) { return strings_.emplace_back(std::move(text)); }
 
  private:
   std::deque<std::string> strings_;

@@ -26,9 +26,9 @@ struct InputOptions {
   // Members of directories and archives are taken when their name ends in one
   // of these; files named explicitly on the command line are always taken.
   std::vector<std::string> extensions{".txt"};
-  std::uint64_t max_member_size = std::uint64_t{1} << 30;    // 1 GiB
-  std::uint64_t max_total_size = std::uint64_t{64} << 30;    // 64 GiB expanded per archive
-  std::string stdin_name = "-";                               // --stdin-filename
+  std::uint64_t max_member_size = std::uint64_t{1} << 30;  // 1 GiB
+  std::uint64_t max_total_size = std::uint64_t{64} << 30;  // 64 GiB expanded per archive
+  std::string stdin_name = "-";                            // --stdin-filename
 };
 
 // Calls visit(file) for every input in order; problems with one input (not

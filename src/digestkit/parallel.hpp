@@ -23,7 +23,8 @@ struct OrderedRunOptions {
 template <class Result>
 void run_ordered(const std::vector<std::string>& paths, const InputOptions& input_options,
                  const OrderedRunOptions& run_options, const std::function<Result(InputFile&&)>& work,
-                 const std::function<void(Result&&)>& emit, const std::function<void(InputError&&)>& on_error);
+                 const std::function<void(Result&&)>& emit,
+                 const std::function<void(InputError&&)>& on_error);
 
 }  // namespace digestkit
 

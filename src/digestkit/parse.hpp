@@ -13,9 +13,9 @@
 namespace digestkit {
 
 struct ParseError {
-  std::string_view code;  // stable rule code, e.g. "DG103"
-  std::string message;    // "expected \"Authors:\" line after the title"
-  std::size_t offset = 0; // byte offset into SourceText::text()
+  std::string_view code;   // stable rule code, e.g. "DG103"
+  std::string message;     // "expected \"Authors:\" line after the title"
+  std::size_t offset = 0;  // byte offset into SourceText::text()
 };
 
 struct ParseOptions {
@@ -27,12 +27,12 @@ struct ParseOptions {
 
 // A parsed file: owns its text; the Documents view into it.
 struct ParsedFile {
-  std::string path;                        // as given by the caller
-  std::unique_ptr<SourceText> source;      // null for documents read from JSON
-  std::unique_ptr<StringStore> strings;    // text owned for JSON-built documents
+  std::string path;                      // as given by the caller
+  std::unique_ptr<SourceText> source;    // null for documents read from JSON
+  std::unique_ptr<StringStore> strings;  // text owned for JSON-built documents
   std::vector<Document> documents;
-  std::vector<ParseError> errors;          // empty when the parse succeeded
-  std::optional<DecodeError> decode_error; // set when the bytes could not be decoded
+  std::vector<ParseError> errors;           // empty when the parse succeeded
+  std::optional<DecodeError> decode_error;  // set when the bytes could not be decoded
   [[nodiscard]] bool ok() const { return errors.empty() && !decode_error; }
 };
 

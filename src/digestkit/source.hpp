@@ -83,7 +83,8 @@ struct Decoded {
 [[nodiscard]] Decoded decode(std::string_view bytes, std::string path, const DecodeOptions& options = {});
 // The same, taking over `bytes`: valid UTF-8 input (the common case) becomes
 // the SourceText's buffer without a copy.
-[[nodiscard]] Decoded decode_owned_bytes(std::string&& bytes, std::string path, const DecodeOptions& options = {});
+[[nodiscard]] Decoded decode_owned_bytes(std::string&& bytes, std::string path,
+                                         const DecodeOptions& options = {});
 
 // Display width in terminal cells of a UTF-8 string (ICU East Asian Width).
 [[nodiscard]] std::size_t display_width(std::string_view utf8);

@@ -99,7 +99,7 @@ std::optional<std::string> replace_file_atomically(const std::filesystem::path& 
   if (auto refusal = refuse_read_only(file, directory, original)) return refusal;
 
   std::string temporary =
-      (target.parent_path() / ("." + target.filename().string() + ".digest-fmt-XXXXXX")).string();
+      (target.parent_path() / fmt::format(".{}.digest-fmt-XXXXXX", target.filename().string())).string();
   FileDescriptor fd(::mkstemp(temporary.data()));
   if (fd.get() < 0) return system_error("cannot create a temporary file in " + directory, errno);
 

@@ -186,8 +186,8 @@ struct action<g::pdf_comments> {
     const char* end = in.end();
     while (end != in.begin() && is_blank(*(end - 1))) --end;
     if (end == in.begin()) return;
-    state.entry.comments =
-        Text{std::string_view(in.begin(), static_cast<std::size_t>(end - in.begin())), state.span_of(in.begin(), end)};
+    state.entry.comments = Text{std::string_view(in.begin(), static_cast<std::size_t>(end - in.begin())),
+                                state.span_of(in.begin(), end)};
   }
 };
 template <>

@@ -13,9 +13,12 @@ namespace digestkit {
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Info:
+      return "info";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Error:
+      return "error";
   }
   return "error";
 }
@@ -57,9 +60,12 @@ namespace {
 
 fmt::text_style severity_style(Severity severity) {
   switch (severity) {
-    case Severity::Error: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_red);
-    case Severity::Warning: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_magenta);
-    case Severity::Info: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_cyan);
+    case Severity::Error:
+      return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_red);
+    case Severity::Warning:
+      return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_magenta);
+    case Severity::Info:
+      return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_cyan);
   }
   return {};
 }
@@ -84,7 +90,8 @@ ShownLine shown_line(std::string_view line, std::size_t column) {
     const std::int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
-    std::string_view piece = line.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    std::string_view piece =
+        line.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
     std::string escaped;
     if (c >= 0 && (c < 0x20 || c == 0x7f)) {
       piece = " ";
@@ -103,7 +110,8 @@ ShownLine shown_line(std::string_view line, std::size_t column) {
 
 }  // namespace
 
-std::string render_text(const Diagnostic& diagnostic, const SourceText* source, const RenderOptions& options) {
+std::string render_text(const Diagnostic& diagnostic, const SourceText* source,
+                        const RenderOptions& options) {
   const Location& at = diagnostic.location;
   const auto style = [&](fmt::text_style s, std::string_view text) {
     return options.color ? fmt::format(s, "{}", text) : std::string(text);

@@ -138,7 +138,8 @@ TEST_F(DirectoryWalk, UnreadableDirectoryIsReportedInItsPlace) {
                                           "file " + path("b.txt"),
                                           "file " + path("sub/UPPER.TXT"),
                                           "file " + path("sub/deep/er/x.txt")};
-  EXPECT_TRUE(digestkit::testing::run_unprivileged([&] { return walk_inputs({root_.string()}).order == expected; }));
+  EXPECT_TRUE(
+      digestkit::testing::run_unprivileged([&] { return walk_inputs({root_.string()}).order == expected; }));
   fs::permissions(root_ / "a", fs::perms::owner_all);
 }
 

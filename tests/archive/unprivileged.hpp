@@ -29,8 +29,8 @@ inline bool run_unprivileged(const std::function<bool()>& check) {
 
 inline void make_world_reachable(const std::filesystem::path& root) {
   namespace fs = std::filesystem;
-  const auto open = fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
-                    fs::perms::others_exec;
+  const auto open = fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                    fs::perms::others_read | fs::perms::others_exec;
   fs::permissions(root, open);
   for (const auto& item : fs::recursive_directory_iterator(root)) fs::permissions(item.path(), open);
 }

@@ -42,8 +42,8 @@ TEST(Readme, EveryExampleRunsAndShowsItsRealOutput) {
   ASSERT_GE(examples.size(), 8u);
   for (const auto& example : examples) {
     SCOPED_TRACE(example.command);
-    const auto result = digestkit::testing::run_command(std::string("cd ") + DIGESTKIT_SOURCE_DIR + " && NO_COLOR=1 " +
-                                                        DIGEST_EXE + " " + example.command);
+    const auto result = digestkit::testing::run_command(
+        std::string("cd ") + DIGESTKIT_SOURCE_DIR + " && NO_COLOR=1 " + DIGEST_EXE + " " + example.command);
     EXPECT_TRUE(result.exit_code == 0 || result.exit_code == 1) << result.exit_code << "\n" << result.err;
     if (example.shown_output.empty()) continue;
     std::string shown;

@@ -2,8 +2,8 @@
 // equals its .truth.json field for field. Skipped when ../shared is absent.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <rapidjson/document.h>
+#include <filesystem>
 #include <set>
 
 #include "parse_test_util.hpp"

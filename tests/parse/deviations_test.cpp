@@ -25,7 +25,8 @@ TEST(Deviations, LineEndingsAreReadAndCounted) {
   EXPECT_EQ(crlf.documents[0].entries.size(), 3u);
   EXPECT_GT(crlf.source->line_endings.crlf, 0u);
   EXPECT_EQ(crlf.source->line_endings.lf, 0u);
-  EXPECT_EQ(crlf.documents[0].entries[0].title.value, "Lattice Lanterns: Sparse Radiance Caches for Night-Time Scenes");
+  EXPECT_EQ(crlf.documents[0].entries[0].title.value,
+            "Lattice Lanterns: Sparse Radiance Caches for Night-Time Scenes");
 
   const auto cr = must_parse("cr-only.txt");
   EXPECT_EQ(cr.documents[0].entries.size(), 3u);

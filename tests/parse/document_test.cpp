@@ -67,7 +67,8 @@ TEST(Document, LongMarkerSpelling) {
 }
 
 TEST(Document, NoticeOutsideTheTemplateHasNoLicence) {
-  std::string text = digestkit::testing::read_file(digestkit::testing::testdata("samples/nerf-2023-03-14.txt"));
+  std::string text =
+      digestkit::testing::read_file(digestkit::testing::testdata("samples/nerf-2023-03-14.txt"));
   const auto at = text.find("本博客");
   text.replace(at, text.find('\n', at) - at, "All rights reserved by the author.");
   const auto file = digestkit::testing::parse_string(text);

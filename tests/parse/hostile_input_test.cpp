@@ -22,7 +22,9 @@ std::string entry(std::size_t i) {
 std::string digest_with(std::size_t entries, std::size_t first = 0) {
   std::string text = "Tag/标签\n\n\n2023-01-01 更新\n\n";
   for (std::size_t i = 0; i < entries; ++i) text += entry(first + i);
-  text += "文章作者: Ann\n版权声明: 本博客所有文章除特別声明外,均采用 CC BY 4.0 许可协议。转载请注明来源 Ann !\n\u00a0\u00a0目录";
+  text +=
+      "文章作者: Ann\n版权声明: 本博客所有文章除特別声明外,均采用 CC BY 4.0 许可协议。转载请注明来源 Ann "
+      "!\n\u00a0\u00a0目录";
   return text;
 }
 
@@ -81,7 +83,8 @@ TEST(HostileInput, NulBytes) {
 
 TEST(HostileInput, CrOnlyLineEndings) {
   std::string text = digest_with(3);
-  for (char& c : text) if (c == '\n') c = '\r';
+  for (char& c : text)
+    if (c == '\n') c = '\r';
   const auto file = parse_string(text);
   ASSERT_TRUE(file.ok());
   EXPECT_EQ(file.documents.at(0).entries.size(), 3u);
@@ -94,7 +97,8 @@ TEST(HostileInput, FiveMegabyteSingleLine) {
   text.insert(text.find("Short abstract"), std::string(5'000'000, 'a'));
   const auto file = parse_string(text);
   ASSERT_TRUE(file.ok());
-  EXPECT_EQ(file.documents[0].entries[0].abstract.value.size(), 5'000'000u + std::string("Short abstract 0.").size());
+  EXPECT_EQ(file.documents[0].entries[0].abstract.value.size(),
+            5'000'000u + std::string("Short abstract 0.").size());
 }
 
 TEST(HostileInput, HundredThousandEntriesWithoutRecursion) {
@@ -122,7 +126,8 @@ TEST(HostileInput, ThousandDigestsInOneFile) {
 TEST(HostileInput, RecoveryOverManyBrokenEntriesTerminates) {
   std::string text = "Tag\n\n\n2023-01-01 更新\n\n";
   // Every entry lacks its PDF line: one error each, every one reported.
-  for (int i = 0; i < 2000; ++i) text += "Title " + std::to_string(i) + "\n\nAuthors:A\n\nAbstract.\n\n论文截图\n\n";
+  for (int i = 0; i < 2000; ++i)
+    text += "Title " + std::to_string(i) + "\n\nAuthors:A\n\nAbstract.\n\n论文截图\n\n";
   const auto file = parse_string(text, true);
   EXPECT_EQ(file.errors.size(), 2000u);
   EXPECT_EQ(file.errors.front().code, "DG107");

@@ -155,7 +155,8 @@ int run_validate(const ValidateOptions& options) {
   const std::string summary = lint::summary_line(report.counts());
   if (!summary.empty() && *format == lint::Format::Text && !options.statistics) std::cerr << summary << '\n';
   if (result.input_errors > 0 || result.config_errors > 0) return 2;
-  if (report.counts().files == 0) std::cerr << "digest validate: warning: no digest files (*.txt) in the inputs\n";
+  if (report.counts().files == 0)
+    std::cerr << "digest validate: warning: no digest files (*.txt) in the inputs\n";
   const long max_warnings = options.max_warnings.value_or(result.config_max_warnings.value_or(0));
   return lint::exit_status(report.counts(), max_warnings);
 }

@@ -11,7 +11,8 @@ namespace digestkit::grammar {
 struct label_authors : TAO_PEGTL_STRING("Authors:") {};
 struct label_authors_spaced : pegtl::seq<TAO_PEGTL_STRING("Authors"), pegtl::plus<blank>, pegtl::one<':'>> {};
 struct label_author : TAO_PEGTL_STRING("Author:") {};
-struct label_chinese : pegtl::seq<TAO_PEGTL_STRING("作者"), pegtl::sor<pegtl::one<':'>, TAO_PEGTL_STRING("：")>> {};
+struct label_chinese
+    : pegtl::seq<TAO_PEGTL_STRING("作者"), pegtl::sor<pegtl::one<':'>, TAO_PEGTL_STRING("：")>> {};
 struct authors_label : pegtl::sor<label_authors, label_authors_spaced, label_author, label_chinese> {};
 
 struct author_name : pegtl::star<pegtl::not_one<',', '\r', '\n', '\0'>> {};
@@ -24,20 +25,23 @@ struct authors_line : pegtl::seq<authors_label, pegtl::sor<no_authors, author_li
 struct pdf_label : TAO_PEGTL_STRING("PDF") {};
 struct pdf_comments : line_chars {};
 struct pdf_line
-    : pegtl::seq<pdf_label, pegtl::sor<pegtl::seq<pegtl::star<blank>, pegtl::at<line_end>>,
-                                       pegtl::seq<blank, pdf_comments>>,
-                 line_end> {};
+    : pegtl::seq<
+          pdf_label,
+          pegtl::sor<pegtl::seq<pegtl::star<blank>, pegtl::at<line_end>>, pegtl::seq<blank, pdf_comments>>,
+          line_end> {};
 
 // Screenshot marker, in either spelling.
 struct marker_short : TAO_PEGTL_STRING("论文截图") {};
 struct marker_long : TAO_PEGTL_STRING("点此查看论文截图") {};
-struct marker_line : pegtl::seq<pegtl::star<blank>, pegtl::sor<marker_long, marker_short>, pegtl::star<blank>, line_end> {};
+struct marker_line
+    : pegtl::seq<pegtl::star<blank>, pegtl::sor<marker_long, marker_short>, pegtl::star<blank>, line_end> {};
 
 // Title and abstract: one line each, recognised by position.
 struct title_text : pegtl::seq<line_char, line_chars> {};
 struct title_line : pegtl::seq<pegtl::star<blank>, pegtl::not_at<authors_label>, title_text, line_end> {};
 struct abstract_text : pegtl::seq<line_char, line_chars> {};
-struct abstract_line : pegtl::seq<pegtl::star<blank>, pegtl::not_at<pdf_line>, pegtl::not_at<marker_line>, abstract_text, line_end> {};
+struct abstract_line : pegtl::seq<pegtl::star<blank>, pegtl::not_at<pdf_line>, pegtl::not_at<marker_line>,
+                                  abstract_text, line_end> {};
 
 // Shapes used to tell one fault from another once the layout breaks.
 struct entry_start : pegtl::seq<title_line, blank_lines, authors_label> {};
@@ -59,7 +63,8 @@ struct after_title
 
 struct abstract_part : pegtl::seq<authors_gap, abstract_line> {};
 struct after_authors
-    : pegtl::sor<abstract_part, pegtl::seq<pegtl::at<missing_abstract>, blank_lines, pegtl::raise<missing_abstract>>,
+    : pegtl::sor<abstract_part,
+                 pegtl::seq<pegtl::at<missing_abstract>, blank_lines, pegtl::raise<missing_abstract>>,
                  pegtl::seq<pegtl::at<truncated_entry>, pegtl::raise<truncated_entry>>,
                  pegtl::seq<blank_lines, pegtl::raise<abstract_part>>> {};
 

@@ -16,16 +16,18 @@ struct footer_author_line : pegtl::seq<footer_author_label, pegtl::star<blank>, 
 // The theme writes 別 and an ASCII comma; 别 and '，' are read too.
 struct notice_label : pegtl::seq<TAO_PEGTL_STRING("版权声明"), colon> {};
 struct licence_intro
-    : pegtl::seq<TAO_PEGTL_STRING("本博客所有文章除特"), pegtl::sor<TAO_PEGTL_STRING("別"), TAO_PEGTL_STRING("别")>,
-                 TAO_PEGTL_STRING("声明外"), pegtl::sor<pegtl::one<','>, TAO_PEGTL_STRING("，")>,
-                 TAO_PEGTL_STRING("均采用"), pegtl::star<blank>> {};
+    : pegtl::seq<TAO_PEGTL_STRING("本博客所有文章除特"),
+                 pegtl::sor<TAO_PEGTL_STRING("別"), TAO_PEGTL_STRING("别")>, TAO_PEGTL_STRING("声明外"),
+                 pegtl::sor<pegtl::one<','>, TAO_PEGTL_STRING("，")>, TAO_PEGTL_STRING("均采用"),
+                 pegtl::star<blank>> {};
 struct licence_outro : pegtl::seq<pegtl::star<blank>, TAO_PEGTL_STRING("许可协议。转载请注明来源")> {};
 struct licence_name : pegtl::plus<pegtl::not_at<licence_outro>, line_char> {};
 struct bang : pegtl::sor<pegtl::one<'!'>, TAO_PEGTL_STRING("！")> {};
 struct notice_end : pegtl::seq<pegtl::star<blank>, bang, pegtl::star<blank>, pegtl::at<line_end>> {};
 struct notice_author : pegtl::plus<pegtl::not_at<notice_end>, line_char> {};
 struct licence_template
-    : pegtl::seq<licence_intro, licence_name, licence_outro, pegtl::star<blank>, notice_author, notice_end> {};
+    : pegtl::seq<licence_intro, licence_name, licence_outro, pegtl::star<blank>, notice_author, notice_end> {
+};
 struct notice_text : pegtl::seq<line_char, line_chars> {};
 // The template is checked by look-ahead first so that its parts are only
 // recorded when the whole line follows it.

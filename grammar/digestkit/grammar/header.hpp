@@ -14,9 +14,8 @@ struct tag : pegtl::star<tag_char> {};
 struct first_tag : pegtl::plus<tag_char> {};
 struct empty_first_tag : pegtl::success {};
 struct tag_separator : pegtl::one<'/'> {};
-struct category_text
-    : pegtl::sor<pegtl::seq<first_tag, pegtl::star<tag_separator, tag>>,
-                 pegtl::seq<empty_first_tag, pegtl::plus<tag_separator, tag>>> {};
+struct category_text : pegtl::sor<pegtl::seq<first_tag, pegtl::star<tag_separator, tag>>,
+                                  pegtl::seq<empty_first_tag, pegtl::plus<tag_separator, tag>>> {};
 struct category_line : pegtl::seq<pegtl::star<blank>, category_text, line_end> {};
 
 // Date: ISO with '-' (canonical) or with '/'; month and day may lack the
@@ -28,8 +27,7 @@ struct date_iso : pegtl::seq<year, pegtl::one<'-'>, month, pegtl::one<'-'>, day>
 struct date_slashed : pegtl::seq<year, pegtl::one<'/'>, month, pegtl::one<'/'>, day> {};
 struct date_value : pegtl::sor<date_iso, date_slashed> {};
 struct updated_label : TAO_PEGTL_STRING("更新") {};
-struct date_line
-    : pegtl::seq<pegtl::star<blank>, date_value, pegtl::not_at<pegtl::digit>, pegtl::star<blank>, updated_label,
-                 pegtl::star<blank>, line_end> {};
+struct date_line : pegtl::seq<pegtl::star<blank>, date_value, pegtl::not_at<pegtl::digit>, pegtl::star<blank>,
+                              updated_label, pegtl::star<blank>, line_end> {};
 
 }  // namespace digestkit::grammar
