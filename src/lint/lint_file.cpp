@@ -6,6 +6,9 @@
 #include <iterator>
 #include <string_view>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include "checks.hpp"
 #include "digestkit/title_key.hpp"
 
@@ -31,7 +34,8 @@ std::uint64_t hash_authors(const Entry& entry) {
   std::uint64_t hash = entry.authors.size();
   for (const Author& author : entry.authors) {
     // Order matters: a boost-style combine of each name's hash.
-    hash ^= std::hash<std::string_view>{}(author.name) + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
+    hash ^= XXH3_64bits(author.name.data(), author.name.size()) + 0x9e3779b97f4a7c15ULL + (hash << 6) +
+            (hash >> 2);
   }
   return hash;
 }
@@ -52,7 +56,8 @@ FileSummary summarize(const ParsedFile& file, const std::string& path) {
       fingerprint.key_hash = title_key_hash(entry.title.value);
       fingerprint.title = entry.title.value;
       fingerprint.authors_hash = hash_authors(entry);
-      fingerprint.abstract_hash = std::hash<std::string_view>{}(entry.abstract.value);
+      // XXH3: abstracts are most of the bytes, and std::hash was a tenth of the run.
+      fingerprint.abstract_hash = XXH3_64bits(entry.abstract.value.data(), entry.abstract.value.size());
       fingerprint.digest = d;
       fingerprint.where = source.locate(entry.title.span.begin);
       fingerprint.length = entry.title.span.size();

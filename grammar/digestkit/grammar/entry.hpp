@@ -15,7 +15,7 @@ struct label_chinese
     : pegtl::seq<TAO_PEGTL_STRING("作者"), pegtl::sor<pegtl::one<':'>, TAO_PEGTL_STRING("：")>> {};
 struct authors_label : pegtl::sor<label_authors, label_authors_spaced, label_author, label_chinese> {};
 
-struct author_name : pegtl::star<pegtl::not_one<',', '\r', '\n', '\0'>> {};
+struct author_name : chars_until_break<','> {};
 struct author_separator : pegtl::one<','> {};
 struct no_authors : pegtl::seq<pegtl::star<blank>, pegtl::at<line_end>> {};
 struct author_list : pegtl::seq<author_name, pegtl::star<author_separator, author_name>> {};
