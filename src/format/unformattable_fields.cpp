@@ -40,6 +40,7 @@ class FieldChecker {
         previous != nullptr && !previous->entries.empty() ? &previous->entries.back() : nullptr;
     const bool after_missing_marker = previous != nullptr && !previous->footer && last_entry != nullptr &&
                                       last_entry->marker == Marker::Missing;
+    document_has_date_ = document.date.has_value();
     category(document.category, previous, after_missing_marker);
 
     bool first = true;
@@ -98,7 +99,14 @@ class FieldChecker {
     }
     // After a digest without footer the next category line must not read
     // as a footer or a marker; after one without "  目录" not as that line.
-    if (!previous->footer && reads_as<g::footer_start>(repaired)) {
+    // A digest there without a date line parsed only because blanks before
+    // an "Authors:"-like category line kept it from reading as an entry:
+    // trimmed, it would.
+    if (!previous->footer && !document_has_date_) {
+      refuse(whole.span,
+             "category line of a digest without date, after a digest without footer, would read as an entry "
+             "once its leading blanks are trimmed");
+    } else if (!previous->footer && reads_as<g::footer_start>(repaired)) {
       refuse(whole.span, "category line would read as the footer \"文章作者: …\" of the digest before it");
     } else if (after_missing_marker && reads_as<g::marker_line>(repaired)) {
       refuse(whole.span, "category line would read as the screenshot marker of the entry before it");
@@ -146,6 +154,7 @@ class FieldChecker {
 
   format_detail::FieldRepairer repairer_;
   std::vector<FormatRefusal>& refusals_;
+  bool document_has_date_ = false;
 };
 
 }  // namespace

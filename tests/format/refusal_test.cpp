@@ -96,6 +96,20 @@ TEST(Refusal, CategoryThatWouldStartTheFileWithAByteOrderMark) {
   EXPECT_NE(result.diagnostics.front().message.find("byte-order mark"), std::string::npos);
 }
 
+TEST(Refusal, HeadlessDigestAfterADigestWithoutFooter) {
+  // The second digest has no date and parses only because its category line
+  // starts with a blank before "Author:"; trimmed, it would read as an entry.
+  const std::string first = "Robotics\n\n\n2023-05-14 更新\n\n" + entry(kTitle, kAbstract);
+  const std::string bytes = first + " Author:Lab\n\n\n" + digest(entry(kTitle, kAbstract)).substr(38);
+  const ParsedFile parsed = parse_bytes(bytes, "refused.txt");
+  ASSERT_TRUE(parsed.ok()) << format_testing::errors_text(parsed);
+  ASSERT_EQ(parsed.documents.size(), 2u);
+  ASSERT_FALSE(parsed.documents[1].date.has_value());
+  const FormattedFile result = format_file(parsed, bytes);
+  ASSERT_EQ(result.status, FormatStatus::Refused);
+  EXPECT_NE(result.diagnostics.front().message.find("would read as an entry"), std::string::npos);
+}
+
 TEST(Refusal, ReportsEveryRefusedField) {
   const FormattedFile result =
       format_text(digest(entry("\u200bAuthors:Someone", kAbstract) + entry(kTitle, "\u200bPDF files")));
