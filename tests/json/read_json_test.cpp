@@ -248,7 +248,8 @@ TEST(ReadErrors, MissingFieldPointsAtItsObject) {
 TEST(ReadErrors, EmptyInputAndTrailingText) {
   EXPECT_EQ(first_error(" \n").message,
             "no digest: expected a digestkit/1 object, an array of them, or JSON Lines");
-  const Located trailing = first_error("[" + valid_object() + "]\n]");
+  // std::string first: GCC 12 warns falsely (-Wrestrict, bug 105329) on "[" + std::string.
+  const Located trailing = first_error(std::string("[") + valid_object() + "]\n]");
   EXPECT_EQ(trailing.message, "unexpected text after the JSON array");
   EXPECT_EQ(trailing.line, 2u);
   EXPECT_EQ(trailing.column, 1u);
