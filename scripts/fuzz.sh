@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 scripts/setup.sh
-cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only" -DCMAKE_CXX_COMPILER=clang++ \
   -DDIGESTKIT_BUILD_FUZZ=ON -DDIGESTKIT_BUILD_TESTS=OFF -DDIGESTKIT_BUILD_BENCH=OFF
 cmake --build build-fuzz -j "${JOBS:-2}" --target parse_fuzz $( [ -f fuzz/fmt_fuzz.cpp ] && echo fmt_fuzz )
 seeds=build-fuzz/seeds
