@@ -28,7 +28,8 @@ struct FormatOptions {
   bool remove_zero_width = true;  // ZWSP, ZWNJ, ZWJ, WJ, BOM inside text removed
 };
 
-// One digest in canonical form, ending with "\u00a0\u00a0目录" (no final newline).
+// One digest in canonical form, ending with "\u00a0\u00a0目录" (no final
+// newline), or with the licence line when the footer had no such label.
 [[nodiscard]] std::string format_document(const Document& document, const FormatOptions& options = {});
 // Several digests back to back: joined by a single "\n".
 [[nodiscard]] std::string format_documents(const std::vector<Document>& documents,
