@@ -17,6 +17,8 @@ for harness in parse_fuzz fmt_fuzz; do
   corpus=build-fuzz/corpus-$harness
   mkdir -p "$corpus"
   echo "-- $harness for ${seconds}s"
+  dict=()
+  [ -f "fuzz/$harness.dict" ] && dict=("-dict=fuzz/$harness.dict")
   "build-fuzz/fuzz/$harness" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-    -print_final_stats=1 "$corpus" "$seeds"
+    -print_final_stats=1 "${dict[@]}" "$corpus" "$seeds"
 done
