@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "read_limited.hpp"
+#include "support/file_descriptor.hpp"
 #include "walk.hpp"
 
 namespace digestkit::archive_detail {
@@ -15,19 +16,7 @@ namespace {
 
 std::string errno_message() { return std::error_code(errno, std::generic_category()).message(); }
 
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  [[nodiscard]] int get() const { return fd_; }
-
- private:
-  int fd_;
-};
+using support::FileDescriptor;
 
 // read(2) retried on EINTR, in the shape read_limited() expects.
 auto reader_for(int fd) {

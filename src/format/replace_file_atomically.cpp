@@ -12,6 +12,7 @@
 #include <string>
 
 #include "digestkit/format.hpp"
+#include "support/file_descriptor.hpp"
 
 namespace digestkit {
 namespace {
@@ -22,25 +23,7 @@ std::string system_error(std::string_view what, int error) {
   return fmt::format("{}: {}", what, std::strerror(error));
 }
 
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  [[nodiscard]] int get() const { return fd_; }
-  // close(2) can report a failed write-back; the caller must see it.
-  int close() {
-    const int result = ::close(fd_);
-    fd_ = -1;
-    return result;
-  }
-
- private:
-  int fd_;
-};
+using support::FileDescriptor;
 
 std::optional<std::string> write_all(int fd, std::string_view content) {
   while (!content.empty()) {
