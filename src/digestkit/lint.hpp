@@ -156,6 +156,9 @@ struct FileResult {
 // decode + parse with recovery + lint_file.
 [[nodiscard]] FileResult lint_bytes(std::string_view bytes, const std::string& path, const Policy& policy,
                                     const Options& options);
+// The same, taking over `bytes` (no copy of valid UTF-8 input).
+[[nodiscard]] FileResult lint_owned_bytes(std::string&& bytes, const std::string& path, const Policy& policy,
+                                          const Options& options);
 
 // Archive-wide rules (DG4xx): feed files in input order; each call returns
 // the findings of that file against the files seen before it. Keeps only

@@ -4,6 +4,7 @@
 // this one table. Invisible characters in examples are written <U+XXXX>.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <stdexcept>
 
 #include "digestkit/lint.hpp"
@@ -286,15 +287,36 @@ constexpr bool codes_sorted() {
 }
 static_assert(codes_sorted(), "the catalogue must be ordered by code, without repeats");
 
+// "DGnnn" -> its number, or -1. Rules are looked up by code for every
+// finding and every Reporter::on() check, so the lookup must not search.
+constexpr int code_number(std::string_view code) {
+  if (code.size() != 5 || code[0] != 'D' || code[1] != 'G') return -1;
+  int number = 0;
+  for (const char digit : code.substr(2)) {
+    if (digit < '0' || digit > '9') return -1;
+    number = number * 10 + (digit - '0');
+  }
+  return number;
+}
+
+// Catalogue index by code number; -1 where no rule has that number.
+constexpr auto kIndexByNumber = [] {
+  std::array<std::int16_t, 1000> index{};
+  index.fill(-1);
+  for (std::size_t i = 0; i < kRules.size(); ++i)
+    index[code_number(kRules[i].code)] = static_cast<std::int16_t>(i);
+  return index;
+}();
+
 }  // namespace
 
 std::span<const Rule> rules() { return kRules; }
 
 const Rule* find_rule(std::string_view code_or_name) {
-  const auto by_code =
-      std::lower_bound(kRules.begin(), kRules.end(), code_or_name,
-                       [](const Rule& rule, std::string_view code) { return rule.code < code; });
-  if (by_code != kRules.end() && by_code->code == code_or_name) return &*by_code;
+  if (const int number = code_number(code_or_name); number >= 0) {
+    const int index = kIndexByNumber[static_cast<std::size_t>(number)];
+    return index >= 0 ? &kRules[static_cast<std::size_t>(index)] : nullptr;
+  }
   for (const Rule& rule : kRules) {
     if (rule.name == code_or_name) return &rule;
   }

@@ -14,6 +14,8 @@
 
 namespace digestkit::lint::detail {
 
+struct IcuObjects;
+
 // Turns a finding at a byte range of the source into a located Diagnostic,
 // when the policy has the rule on.
 // A file reports at most kMaxPerRule findings of one rule; the rest are
@@ -55,8 +57,25 @@ class Reporter {
 void check_file_encoding(Reporter& reporter);
 // DG204..DG209, DG212, DG214..DG216: one pass over the raw text.
 void check_characters(Reporter& reporter);
-// DG208 and DG212 for one run of non-ASCII bytes [begin, end).
-void check_non_ascii_run(Reporter& reporter, std::size_t begin, std::size_t end);
+// DG208 and DG212 for one run of non-ASCII bytes [begin, end). The
+// character scan decodes each run once and feeds every code point to
+// add(); check() then calls ICU only for runs that could be at fault (a
+// character that NFC may change, a Windows-1252 lead/continuation pair).
+class NonAsciiRun {
+ public:
+  explicit NonAsciiRun(Reporter& reporter);
+  void add(int code_point);
+  void check(std::size_t begin, std::size_t end);
+
+ private:
+  Reporter& reporter_;
+  IcuObjects& icu_;
+  bool check_nfc_;
+  bool check_mojibake_;
+  bool all_inert_ = true;
+  bool mojibake_candidate_ = false;
+  int previous_ = -1;
+};
 // DG210, DG211 over titles and author names.
 void check_scripts(const Document& document, Reporter& reporter);
 // DG120..DG125. A damaged document (a parse error inside it) is not also

@@ -6,11 +6,14 @@
 #include <array>
 #include <cctype>
 #include <chrono>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
 #include "checks.hpp"
 #include "digestkit/title_key.hpp"
+#include "support/ascii_scan.hpp"
 
 namespace digestkit::lint::detail {
 namespace {
@@ -108,11 +111,12 @@ void check_category(const Category& category, Reporter& reporter) {
 
 // One DG316 per Authors line: the first separator other than ", " or the
 // first run of spaces inside a name.
-void check_author_spacing(const Entry& entry, Reporter& reporter) {
+// `plain_line`: the Authors line has no two adjacent spaces (nor controls).
+void check_author_spacing(const Entry& entry, Reporter& reporter, bool plain_line) {
   const std::string_view text = reporter.text();
   for (std::size_t k = 0; k < entry.authors.size(); ++k) {
     const Author& author = entry.authors[k];
-    const std::size_t run = author.name.find("  ");
+    const std::size_t run = plain_line ? std::string_view::npos : author.name.find("  ");
     if (run != std::string_view::npos) {
       std::size_t end = run;
       while (end < author.name.size() && author.name[end] == ' ') ++end;
@@ -130,6 +134,97 @@ void check_author_spacing(const Entry& entry, Reporter& reporter) {
                                     quote(author.name), quote(entry.authors[k + 1].name), quote(separator)));
         return;
       }
+    }
+  }
+}
+
+// A name's title key, built only when it is not just the name in ASCII lower
+// case (a plain name), with a signature that equal keys share: the key's
+// length and its first eight bytes.
+class NameKey {
+ public:
+  NameKey(std::string_view name, bool plain) : plain_(plain) {
+    if (plain_) {
+      key_ = name;
+    } else {
+      built_ = title_key(name);
+      key_ = built_;
+    }
+    std::uint64_t prefix = 0;
+    std::memcpy(&prefix, key_.data(), std::min<std::size_t>(key_.size(), 8));
+    signature_ = lower_ascii(prefix) ^ (static_cast<std::uint64_t>(key_.size()) * 0x9e3779b97f4a7c15ULL);
+  }
+  NameKey(NameKey&& other) noexcept
+      : plain_(other.plain_), built_(std::move(other.built_)), signature_(other.signature_) {
+    key_ = plain_ ? other.key_ : std::string_view(built_);
+  }
+  NameKey(const NameKey&) = delete;
+  NameKey& operator=(const NameKey&) = delete;
+  NameKey& operator=(NameKey&&) = delete;
+  ~NameKey() = default;
+
+  [[nodiscard]] bool same_as(const NameKey& other) const {
+    if (signature_ != other.signature_ || key_.size() != other.key_.size()) return false;
+    if (!plain_ && !other.plain_) return key_ == other.key_;
+    // Lower-casing a built key changes nothing: it is case folded already.
+    return std::equal(key_.begin(), key_.end(), other.key_.begin(),
+                      [](char x, char y) { return lower(x) == lower(y); });
+  }
+
+ private:
+  static char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+  // ASCII upper case to lower case in all eight bytes at once (other bytes
+  // are left alone).
+  static std::uint64_t lower_ascii(std::uint64_t w) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    const std::uint64_t ascii = ~w & kHigh;
+    const std::uint64_t at_least_a = (w & ~kHigh) + kOnes * (0x80 - 'A');
+    const std::uint64_t above_z = (w & ~kHigh) + kOnes * (0x80 - 'Z' - 1);
+    return w | (((at_least_a & ~above_z & ascii) & kHigh) >> 2);
+  }
+
+  bool plain_;
+  std::string built_;
+  std::string_view key_;
+  std::uint64_t signature_ = 0;
+};
+
+// DG307. An author list is short, so names are compared pairwise by
+// signature, which rejects nearly every pair without touching the text;
+// long collaboration lists go through hashes.
+void check_repeated_authors(const Entry& entry, Reporter& reporter, bool plain_line) {
+  const std::vector<Author>& authors = entry.authors;
+  const auto report = [&](std::size_t first, std::size_t later) {
+    const Author& author = authors[later];
+    reporter.report("DG307", author.span.begin, author.span.size(),
+                    fmt::format("author {} is listed twice (also author {})", quote(author.name), first + 1));
+  };
+  const auto name_of = [&](std::size_t k) {
+    return is_blank_text(authors[k].name) ? std::string_view() : authors[k].name;
+  };
+  constexpr std::size_t kPairwiseLimit = 32;
+  if (authors.size() > kPairwiseLimit) {
+    const auto hash_of = [&](std::size_t k) { return title_key_hash(authors[k].name); };
+    for_each_repeat(authors.size(), name_of, hash_of, report);
+    return;
+  }
+  thread_local std::vector<std::pair<NameKey, std::size_t>> seen;  // distinct non-blank names so far
+  seen.clear();
+  for (std::size_t k = 0; k < authors.size(); ++k) {
+    const std::string_view name = name_of(k);
+    if (name.empty()) continue;
+    // A plain name's key is its lower case: printable ASCII, single spaces
+    // and none at either end. In a plain line only the ends need a look.
+    const bool plain = (plain_line || support::is_printable_single_spaced(name)) && name.front() != ' ' &&
+                       name.back() != ' ';
+    NameKey key(name, plain);
+    const auto earlier =
+        std::find_if(seen.begin(), seen.end(), [&](const auto& other) { return other.first.same_as(key); });
+    if (earlier != seen.end()) {
+      report(earlier->second, k);
+    } else {
+      seen.emplace_back(std::move(key), k);
     }
   }
 }
@@ -155,19 +250,11 @@ void check_authors(const Entry& entry, Reporter& reporter) {
         "DG306", author.span.begin, author.span.size(),
         fmt::format("empty name (author {} of {}) in the author list", k + 1, entry.authors.size()));
   }
-  if (reporter.on("DG307")) {
-    const auto name_of = [&](std::size_t k) {
-      return is_blank_text(entry.authors[k].name) ? std::string_view() : entry.authors[k].name;
-    };
-    const auto hash_of = [&](std::size_t k) { return title_key_hash(entry.authors[k].name); };
-    for_each_repeat(entry.authors.size(), name_of, hash_of, [&](std::size_t first, std::size_t later) {
-      const Author& author = entry.authors[later];
-      reporter.report(
-          "DG307", author.span.begin, author.span.size(),
-          fmt::format("author {} is listed twice (also author {})", quote(author.name), first + 1));
-    });
-  }
-  check_author_spacing(entry, reporter);
+  // One scan of the whole line usually settles every name's shape.
+  const bool plain_line = support::is_printable_single_spaced(
+      reporter.text().substr(entry.authors_line.begin, entry.authors_line.size()));
+  if (reporter.on("DG307")) check_repeated_authors(entry, reporter, plain_line);
+  check_author_spacing(entry, reporter, plain_line);
 }
 
 // Unbalanced (), [], {} and unpaired `$`. An odd number of `$` is fine when
@@ -175,7 +262,9 @@ void check_authors(const Entry& entry, Reporter& reporter) {
 // digit before it ("Just Add $100 More").
 void check_title_delimiters(const Text& title, Reporter& reporter) {
   const std::string_view value = title.value;
-  std::vector<std::size_t> open;  // positions of unclosed brackets
+  if (support::first_of<'(', ')', '[', ']', '{', '}', '$'>(value) == value.size()) return;
+  thread_local std::vector<std::size_t> open;  // positions of unclosed brackets
+  open.clear();
   std::size_t dollars = 0;
   std::size_t last_dollar = 0;
   bool currency = false;

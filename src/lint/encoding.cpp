@@ -1,30 +1,18 @@
 // DG2xx over the raw text: encoding facts recorded by decode(), then one pass
-// over every byte. ASCII is skipped eight bytes at a time; only control
-// bytes, line ends and non-ASCII runs are looked at one by one, and only
-// non-ASCII runs reach ICU.
+// over every byte. Printable ASCII is skipped 16 bytes at a time; only
+// control bytes, line ends and non-ASCII runs are looked at one by one, and
+// only non-ASCII runs that could be at fault reach ICU.
 #include <fmt/format.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 
 #include "checks.hpp"
+#include "support/ascii_scan.hpp"
 
 namespace digestkit::lint::detail {
 namespace {
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-
-// True when any of the 8 bytes is >= 0x7F or < 0x20: a byte the scan must
-// look at (non-ASCII, DEL, a control, tab, CR or LF).
-inline bool has_special_byte(std::uint64_t word) {
-  const std::uint64_t below_space = (word - kOnes * 0x20) & ~word;
-  const std::uint64_t del = word ^ (kOnes * 0x7f);
-  const std::uint64_t is_del = (del - kOnes) & ~del;
-  return ((word | below_space | is_del) & kHighBits) != 0;
-}
 
 enum class CharClass : std::uint8_t { Plain, Space, Invisible, Bidi, Control, Replacement };
 
@@ -67,22 +55,14 @@ CharClass classify(UChar32 c) {
 
 class CharacterScan {
  public:
-  explicit CharacterScan(Reporter& reporter) : reporter_(reporter), text_(reporter.text()) {}
+  explicit CharacterScan(Reporter& reporter) : reporter_(reporter), text_(reporter.text()), run_(reporter) {}
 
   void run() {
     const std::size_t size = text_.size();
     const char* data = text_.data();
     std::size_t i = 0;
     start_line(0);
-    while (i < size) {
-      if (i + 8 <= size) {
-        std::uint64_t word;
-        std::memcpy(&word, data + i, 8);
-        if (!has_special_byte(word)) {
-          i += 8;
-          continue;
-        }
-      }
+    while ((i = support::first_special_byte(text_, i)) < size) {
       const auto byte = static_cast<unsigned char>(data[i]);
       if (byte >= 0x80) {
         i = non_ascii_run(i);
@@ -102,15 +82,13 @@ class CharacterScan {
                            fmt::format("tab character in text: {}", context(text_, i, end - i)));
         }
         i = end;
-      } else if (byte < 0x20 || byte == 0x7f) {
+      } else {  // another control byte or DEL
         // NUL is a parse error (DG112) already.
         if (byte != 0) {
           reporter_.report("DG214", i, 1,
                            fmt::format("control character {} in text: {}", describe_code_point(byte),
                                        context(text_, i, 1)));
         }
-        ++i;
-      } else {
         ++i;
       }
     }
@@ -127,6 +105,7 @@ class CharacterScan {
   // The footer's "  目录" button label: its NBSP indent is part of the
   // layout (DG123 reports any other indent), so DG206 and DG216 leave it be.
   [[nodiscard]] bool is_toc_label_line(std::size_t offset) const {
+    if (offset >= text_.size() || (text_[offset] != ' ' && text_[offset] != '\xc2')) return false;
     const std::string_view rest = text_.substr(offset);
     std::size_t i = 0;
     for (;;) {
@@ -194,6 +173,7 @@ class CharacterScan {
       const int32_t at = i;
       UChar32 c = 0;
       U8_NEXT(bytes, i, size, c);
+      run_.add(c);
       const CharClass kind = c < 0 ? CharClass::Plain : classify(c);
       if (kind != pending) {
         flush(pending, pending_begin, static_cast<std::size_t>(at), pending_char);
@@ -203,7 +183,7 @@ class CharacterScan {
       }
     }
     flush(pending, pending_begin, static_cast<std::size_t>(i), pending_char);
-    check_non_ascii_run(reporter_, begin, static_cast<std::size_t>(i));
+    run_.check(begin, static_cast<std::size_t>(i));
     return static_cast<std::size_t>(i);
   }
 
@@ -244,6 +224,7 @@ class CharacterScan {
   std::size_t leading_end_ = 0;  // end of the current line's leading blanks
   bool leading_known_ = false;
   bool line_exempt_ = false;
+  NonAsciiRun run_;
 };
 
 // Offset of the first line ending of the given kind, or npos.

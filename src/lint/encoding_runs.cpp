@@ -71,22 +71,12 @@ int windows_1252_byte(UConverter* converter, UChar32 c) {
 bool may_lead(UChar32 c) { return c >= 0xC2 && c <= 0xF4; }
 bool may_continue(UChar32 c) { return (c >= 0xA0 && c <= 0xBF) || c > 0xFF || (c >= 0x80 && c <= 0x9F); }
 
+// Called only for runs in which a possible lead is followed by a possible
+// continuation (CJK and plain accented text never are).
 void check_mojibake(Reporter& reporter, std::size_t begin, std::size_t end) {
   const std::string_view text = reporter.text();
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto limit = static_cast<int32_t>(end);
-
-  // Only when a possible lead is followed by a possible continuation is the
-  // run mapped to Windows-1252 (CJK and plain accented text never are).
-  bool candidate = false;
-  UChar32 previous = -1;
-  for (int32_t i = static_cast<int32_t>(begin); i < limit && !candidate;) {
-    UChar32 c = 0;
-    U8_NEXT(bytes, i, limit, c);
-    candidate = may_lead(previous) && may_continue(c);
-    previous = c;
-  }
-  if (!candidate) return;
 
   std::vector<std::pair<UChar32, int32_t>> chars;  // code points with their offsets
   for (int32_t i = static_cast<int32_t>(begin); i < limit;) {
@@ -126,22 +116,37 @@ void check_mojibake(Reporter& reporter, std::size_t begin, std::size_t end) {
 
 }  // namespace
 
-void check_non_ascii_run(Reporter& reporter, std::size_t begin, std::size_t end) {
-  const std::string_view text = reporter.text();
-  if (reporter.on("DG208")) {
+NonAsciiRun::NonAsciiRun(Reporter& reporter)
+    : reporter_(reporter),
+      icu_(icu_objects()),
+      check_nfc_(reporter.on("DG208")),
+      check_mojibake_(reporter.on("DG212")) {}
+
+void NonAsciiRun::add(int code_point) {
+  if (check_nfc_ && all_inert_) all_inert_ = code_point >= 0 && icu_.nfc_inert(code_point);
+  mojibake_candidate_ = mojibake_candidate_ || (may_lead(previous_) && may_continue(code_point));
+  previous_ = code_point;
+}
+
+void NonAsciiRun::check(std::size_t begin, std::size_t end) {
+  const std::string_view text = reporter_.text();
+  if (check_nfc_ && !all_inert_) {
     // Include the character before the run: an ASCII base letter composes
     // with a combining mark that starts the run (e + U+0301).
     const std::size_t from =
         begin > 0 && text[begin - 1] != '\n' && text[begin - 1] != '\r' ? begin - 1 : begin;
-    const icu::Normalizer2& nfc = *icu_objects().nfc;
+    const icu::Normalizer2& nfc = *icu_.nfc;
     UErrorCode status = U_ZERO_ERROR;
     const std::string_view run = text.substr(from, end - from);
     if (!nfc.isNormalizedUTF8(icu::StringPiece(run.data(), static_cast<int32_t>(run.size())), status) &&
         U_SUCCESS(status)) {
-      report_first_unnormalized(reporter, nfc, from, end);
+      report_first_unnormalized(reporter_, nfc, from, end);
     }
   }
-  if (reporter.on("DG212")) check_mojibake(reporter, begin, end);
+  if (check_mojibake_ && mojibake_candidate_) check_mojibake(reporter_, begin, end);
+  all_inert_ = true;
+  mojibake_candidate_ = false;
+  previous_ = -1;
 }
 
 }  // namespace digestkit::lint::detail

@@ -43,6 +43,15 @@ IcuObjects::~IcuObjects() {
   if (spoof != nullptr) uspoof_close(spoof);
 }
 
+void IcuObjects::fill_inert_block(std::size_t block) {
+  std::uint64_t bits = 0;
+  for (unsigned k = 0; k < 64; ++k) {
+    if (nfc->isInert(static_cast<UChar32>((block << 6) | k))) bits |= std::uint64_t{1} << k;
+  }
+  inert_bits_[block] = bits;
+  inert_known_[block] = true;
+}
+
 IcuObjects& icu_objects() {
   thread_local IcuObjects objects;
   return objects;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <iterator>
 #include <string_view>
+#include <utility>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -127,6 +128,13 @@ FileResult lint_bytes(std::string_view bytes, const std::string& path, const Pol
   ParseOptions parse_options;
   parse_options.recover = true;
   return lint_file(parse_bytes(bytes, path, {}, parse_options), path, policy, options);
+}
+
+FileResult lint_owned_bytes(std::string&& bytes, const std::string& path, const Policy& policy,
+                            const Options& options) {
+  ParseOptions parse_options;
+  parse_options.recover = true;
+  return lint_file(parse_owned_bytes(std::move(bytes), path, {}, parse_options), path, policy, options);
 }
 
 }  // namespace digestkit::lint

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 #include "digestkit/config.hpp"
 #include "digestkit/lint_run.hpp"
@@ -110,7 +111,7 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
       return linted;
     }
     linted.policy = policy_for(config, settings.command_line, input.name);
-    linted.result = lint_bytes(input.bytes, input.name, linted.policy, settings.options);
+    linted.result = lint_owned_bytes(std::move(input.bytes), input.name, linted.policy, settings.options);
     return linted;
   };
   const std::function<void(Linted &&)> emit = [&](Linted&& linted) {

@@ -11,6 +11,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "support/ascii_scan.hpp"
+
 namespace digestkit {
 namespace {
 
@@ -115,24 +117,17 @@ std::uint64_t lower_ascii(std::uint64_t w) {
   return w | (((at_least_a & ~above_z) & kHigh) >> 2);
 }
 
-bool is_ascii(std::string_view text) {
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    if ((load_word(text.data() + i) & kHigh) != 0) return false;
-  }
-  for (; i < text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-std::uint64_t title_key_hash(std::string_view title) {
-  KeyHash hash;
-  // One pass decides the path: most titles and names are ASCII with single
-  // spaces between words, and then their key is just their lower case.
+// One pass over a title decides how its key is made: most titles and names
+// are ASCII with single spaces between words, and then their key is just
+// their lower case.
+struct KeyShape {
   bool ascii = true;
+  bool regular = false;  // ASCII, no controls, single inner spaces only
+};
+
+KeyShape key_shape(std::string_view title) {
+  KeyShape shape;
+  bool& ascii = shape.ascii;
   bool regular = !title.empty() && title.front() != ' ' && title.back() != ' ';
   bool previous_space = false;
   std::size_t at = 0;
@@ -153,6 +148,15 @@ std::uint64_t title_key_hash(std::string_view title) {
     if (byte < 0x20 || (byte == ' ' && previous_space)) regular = false;
     previous_space = byte == ' ';
   }
+  shape.regular = ascii && regular;
+  return shape;
+}
+
+}  // namespace
+
+std::uint64_t title_key_hash(std::string_view title) {
+  KeyHash hash;
+  const auto [ascii, regular] = key_shape(title);
   if (!ascii) {
     const std::string key = title_key(title);
     std::size_t i = 0;
@@ -199,7 +203,7 @@ std::uint64_t title_key_hash(std::string_view title) {
 }
 
 std::string title_key(std::string_view title) {
-  if (is_ascii(title)) return ascii_key(title);
+  if (support::is_ascii(title)) return ascii_key(title);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* folding = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU: NFKC_Casefold data is missing");

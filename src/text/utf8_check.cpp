@@ -1,43 +1,29 @@
-// UTF-8 validation: ICU's U8_NEXT for every non-ASCII sequence, with a fast
-// path that skips 16 ASCII bytes at a time.
+// UTF-8 validation: ICU's U8_NEXT for every non-ASCII sequence; the ASCII
+// between them is skipped 16 bytes at a time.
 #include <fmt/format.h>
 #include <unicode/utf8.h>
-#include <cstring>
 #include <iterator>
 
+#include "support/ascii_scan.hpp"
 #include "text_detail.hpp"
 
 namespace digestkit::text_detail {
-
-namespace {
-
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-
-bool all_ascii_16(const char* p) {
-  std::uint64_t a;
-  std::uint64_t b;
-  std::memcpy(&a, p, 8);
-  std::memcpy(&b, p + 8, 8);
-  return ((a | b) & kHighBits) == 0;
-}
-
-}  // namespace
 
 std::optional<Utf8Fault> find_invalid_utf8(std::string_view bytes) {
   const char* s = bytes.data();
   const auto length = static_cast<std::int64_t>(bytes.size());
   std::int64_t i = 0;
-  while (i < length) {
-    while (i + 16 <= length && all_ascii_16(s + i)) i += 16;
+  for (;;) {
+    i = static_cast<std::int64_t>(support::first_non_ascii(bytes, static_cast<std::size_t>(i)));
     if (i >= length) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
+    // A run of non-ASCII characters (a CJK line) is read without going back
+    // to the ASCII scan after each one.
+    while (i < length && static_cast<unsigned char>(s[i]) >= 0x80) {
+      const std::int64_t start = i;
+      UChar32 c;
+      U8_NEXT(s, i, length, c);
+      if (c < 0) return Utf8Fault{static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)};
     }
-    const std::int64_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) return Utf8Fault{static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)};
   }
   return std::nullopt;
 }

@@ -1,0 +1,114 @@
+// Private to the library: finding the first byte of interest in mostly-ASCII
+// text 16 bytes at a time. Digest text is English with a few CJK lines, so
+// every pass over it (UTF-8 validation, the character rules, the script
+// checks) spends its time skipping plain ASCII.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace digestkit::support {
+
+// Offset of the first byte >= 0x80 at or after `from`, or text.size().
+[[nodiscard]] inline std::size_t first_non_ascii(std::string_view text, std::size_t from = 0) noexcept {
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+  std::size_t i = from;
+#if defined(__SSE2__)
+  for (; i + 16 <= size; i += 16) {
+    const int mask = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i)));
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#else
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, data + i, 8);
+    if ((word & 0x8080808080808080ULL) != 0) break;
+  }
+#endif
+  while (i < size && static_cast<unsigned char>(data[i]) < 0x80) ++i;
+  return i;
+}
+
+[[nodiscard]] inline bool is_ascii(std::string_view text) noexcept {
+  return first_non_ascii(text) == text.size();
+}
+
+// Offset of the first byte at or after `from` that is not printable ASCII
+// (a control byte, tab, CR, LF, DEL or any byte >= 0x80), or text.size().
+[[nodiscard]] inline std::size_t first_special_byte(std::string_view text, std::size_t from) noexcept {
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i del = _mm_set1_epi8(0x7f);
+  for (; i + 16 <= size; i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    // Signed compare: bytes >= 0x80 are negative, so this also catches them.
+    const __m128i special = _mm_or_si128(_mm_cmplt_epi8(chunk, space), _mm_cmpeq_epi8(chunk, del));
+    const int mask = _mm_movemask_epi8(special);
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < size) {
+    const auto byte = static_cast<unsigned char>(data[i]);
+    if (byte < 0x20 || byte >= 0x7f) return i;
+    ++i;
+  }
+  return i;
+}
+
+// Offset of the first of the given bytes in text, or text.size().
+template <char... Bytes>
+[[nodiscard]] inline std::size_t first_of(std::string_view text) noexcept {
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= size; i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    __m128i hits = _mm_setzero_si128();
+    ((hits = _mm_or_si128(hits, _mm_cmpeq_epi8(chunk, _mm_set1_epi8(Bytes)))), ...);
+    const int mask = _mm_movemask_epi8(hits);
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < size && ((data[i] != Bytes) && ...)) ++i;
+  return i;
+}
+
+// True when every byte is printable ASCII (0x20..0x7E) and no two spaces
+// are adjacent: text whose title key is its lower case once trimmed.
+[[nodiscard]] inline bool is_printable_single_spaced(std::string_view text) noexcept {
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  bool previous_space = false;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i del = _mm_set1_epi8(0x7f);
+  for (; i + 16 <= size; i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    const __m128i special = _mm_or_si128(_mm_cmplt_epi8(chunk, space), _mm_cmpeq_epi8(chunk, del));
+    if (_mm_movemask_epi8(special) != 0) return false;
+    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, space)));
+    if ((spaces & (spaces >> 1U)) != 0 || (previous_space && (spaces & 1U) != 0)) return false;
+    previous_space = (spaces & 0x8000U) != 0;
+  }
+#endif
+  for (; i < size; ++i) {
+    const auto byte = static_cast<unsigned char>(data[i]);
+    if (byte < 0x20 || byte >= 0x7f || (byte == ' ' && previous_space)) return false;
+    previous_space = byte == ' ';
+  }
+  return true;
+}
+
+}  // namespace digestkit::support
