@@ -2,6 +2,7 @@
 // rule groups, one per source file.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <string>
@@ -52,6 +53,19 @@ class Reporter {
 [[nodiscard]] std::string context_before(std::string_view text, std::size_t offset);
 // "U+202E RIGHT-TO-LEFT OVERRIDE"
 [[nodiscard]] std::string describe_code_point(int code_point);
+
+// The text of an entry's Authors line, stretched to cover every name even
+// if recovery left the line's own span short: one scan of it tells which
+// names need a closer look.
+[[nodiscard]] inline std::string_view authors_text(const Entry& entry, std::string_view text) {
+  Span extent = entry.authors_line;
+  if (!entry.authors.empty()) {
+    extent.begin = std::min(extent.empty() ? entry.authors.front().span.begin : extent.begin,
+                            entry.authors.front().span.begin);
+    extent.end = std::max(extent.end, entry.authors.back().span.end);
+  }
+  return text.substr(extent.begin, extent.size());
+}
 
 // DG201..DG203, DG213: facts recorded by decode().
 void check_file_encoding(Reporter& reporter);

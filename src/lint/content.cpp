@@ -138,61 +138,59 @@ void check_author_spacing(const Entry& entry, Reporter& reporter, bool plain_lin
   }
 }
 
-// A name's title key, built only when it is not just the name in ASCII lower
-// case (a plain name), with a signature that equal keys share: the key's
-// length and its first eight bytes.
-class NameKey {
- public:
-  NameKey(std::string_view name, bool plain) : plain_(plain) {
-    if (plain_) {
-      key_ = name;
-    } else {
-      built_ = title_key(name);
-      key_ = built_;
-    }
-    std::uint64_t prefix = 0;
-    std::memcpy(&prefix, key_.data(), std::min<std::size_t>(key_.size(), 8));
-    signature_ = lower_ascii(prefix) ^ (static_cast<std::uint64_t>(key_.size()) * 0x9e3779b97f4a7c15ULL);
-  }
-  NameKey(NameKey&& other) noexcept
-      : plain_(other.plain_), built_(std::move(other.built_)), signature_(other.signature_) {
-    key_ = plain_ ? other.key_ : std::string_view(built_);
-  }
-  NameKey(const NameKey&) = delete;
-  NameKey& operator=(const NameKey&) = delete;
-  NameKey& operator=(NameKey&&) = delete;
-  ~NameKey() = default;
+// ASCII upper case to lower case in all eight bytes at once; other bytes
+// are left alone.
+std::uint64_t lower_ascii(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const std::uint64_t ascii = ~w & kHigh;
+  const std::uint64_t at_least_a = (w & ~kHigh) + kOnes * (0x80 - 'A');
+  const std::uint64_t above_z = (w & ~kHigh) + kOnes * (0x80 - 'Z' - 1);
+  return w | (((at_least_a & ~above_z & ascii) & kHigh) >> 2);
+}
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+// A name's title key: the name itself when it is plain (printable ASCII,
+// single spaces, none at either end: its key is its lower case), else a key
+// built by ICU. The signature, the key's length and first eight bytes, is
+// shared by equal keys and tells nearly every pair apart without the text.
+struct NameKey {
+  std::string_view key;
+  std::uint64_t signature;
+  bool plain;
+  std::size_t index;  // in the author list
 
   [[nodiscard]] bool same_as(const NameKey& other) const {
-    if (signature_ != other.signature_ || key_.size() != other.key_.size()) return false;
-    if (!plain_ && !other.plain_) return key_ == other.key_;
+    if (signature != other.signature || key.size() != other.key.size()) return false;
+    if (!plain && !other.plain) return key == other.key;
     // Lower-casing a built key changes nothing: it is case folded already.
-    return std::equal(key_.begin(), key_.end(), other.key_.begin(),
+    return std::equal(key.begin(), key.end(), other.key.begin(),
                       [](char x, char y) { return lower(x) == lower(y); });
   }
-
- private:
-  static char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
-  // ASCII upper case to lower case in all eight bytes at once (other bytes
-  // are left alone).
-  static std::uint64_t lower_ascii(std::uint64_t w) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-    const std::uint64_t ascii = ~w & kHigh;
-    const std::uint64_t at_least_a = (w & ~kHigh) + kOnes * (0x80 - 'A');
-    const std::uint64_t above_z = (w & ~kHigh) + kOnes * (0x80 - 'Z' - 1);
-    return w | (((at_least_a & ~above_z & ascii) & kHigh) >> 2);
-  }
-
-  bool plain_;
-  std::string built_;
-  std::string_view key_;
-  std::uint64_t signature_ = 0;
 };
 
+NameKey name_key(std::string_view key, bool plain, std::size_t index) {
+  std::uint64_t prefix = 0;
+  std::memcpy(&prefix, key.data(), std::min<std::size_t>(key.size(), 8));
+  return {key, lower_ascii(prefix) ^ (static_cast<std::uint64_t>(key.size()) * 0x9e3779b97f4a7c15ULL), plain,
+          index};
+}
+
+// Offsets in the Authors line of the bytes that keep a name from being
+// plain: non-ASCII and control bytes, DEL, and the first of two spaces.
+void irregular_offsets(std::string_view line, std::size_t line_begin, std::vector<std::size_t>& out) {
+  out.clear();
+  for (std::size_t i = 0; (i = support::first_special_byte(line, i)) < line.size(); ++i)
+    out.push_back(line_begin + i);
+  for (std::size_t i = 0; (i = line.find("  ", i)) != std::string_view::npos; ++i)
+    out.push_back(line_begin + i);
+  std::sort(out.begin(), out.end());
+}
+
 // DG307. An author list is short, so names are compared pairwise by
-// signature, which rejects nearly every pair without touching the text;
-// long collaboration lists go through hashes.
+// signature; long collaboration lists go through hashes. `plain_line`: the
+// Authors line is printable ASCII with single spaces.
 void check_repeated_authors(const Entry& entry, Reporter& reporter, bool plain_line) {
   const std::vector<Author>& authors = entry.authors;
   const auto report = [&](std::size_t first, std::size_t later) {
@@ -209,22 +207,35 @@ void check_repeated_authors(const Entry& entry, Reporter& reporter, bool plain_l
     for_each_repeat(authors.size(), name_of, hash_of, report);
     return;
   }
-  thread_local std::vector<std::pair<NameKey, std::size_t>> seen;  // distinct non-blank names so far
-  seen.clear();
+  thread_local std::vector<std::size_t> irregular;
+  thread_local std::vector<std::string> built;  // keys of names that are not plain
+  irregular.clear();
+  built.clear();
+  built.reserve(kPairwiseLimit);  // string_views into it must stay valid
+  if (!plain_line) {
+    const std::string_view line = authors_text(entry, reporter.text());
+    irregular_offsets(line, static_cast<std::size_t>(line.data() - reporter.text().data()), irregular);
+  }
+  std::array<NameKey, kPairwiseLimit> seen;  // distinct non-blank names so far
+  std::size_t count = 0;
+  auto next_irregular = irregular.begin();
   for (std::size_t k = 0; k < authors.size(); ++k) {
     const std::string_view name = name_of(k);
     if (name.empty()) continue;
-    // A plain name's key is its lower case: printable ASCII, single spaces
-    // and none at either end. In a plain line only the ends need a look.
-    const bool plain = (plain_line || support::is_printable_single_spaced(name)) && name.front() != ' ' &&
-                       name.back() != ' ';
-    NameKey key(name, plain);
-    const auto earlier =
-        std::find_if(seen.begin(), seen.end(), [&](const auto& other) { return other.first.same_as(key); });
-    if (earlier != seen.end()) {
-      report(earlier->second, k);
+    const Span& span = authors[k].span;
+    while (next_irregular != irregular.end() && *next_irregular < span.begin) ++next_irregular;
+    const bool plain = name.front() != ' ' && name.back() != ' ' &&
+                       (next_irregular == irregular.end() || *next_irregular >= span.end);
+    const NameKey key =
+        plain ? name_key(name, true, k) : name_key(built.emplace_back(title_key(name)), false, k);
+    const NameKey* earlier = nullptr;
+    for (std::size_t s = 0; s < count && earlier == nullptr; ++s) {
+      if (seen[s].same_as(key)) earlier = &seen[s];
+    }
+    if (earlier != nullptr) {
+      report(earlier->index, k);
     } else {
-      seen.emplace_back(std::move(key), k);
+      seen[count++] = key;
     }
   }
 }
@@ -251,8 +262,7 @@ void check_authors(const Entry& entry, Reporter& reporter) {
         fmt::format("empty name (author {} of {}) in the author list", k + 1, entry.authors.size()));
   }
   // One scan of the whole line usually settles every name's shape.
-  const bool plain_line = support::is_printable_single_spaced(
-      reporter.text().substr(entry.authors_line.begin, entry.authors_line.size()));
+  const bool plain_line = support::is_printable_single_spaced(authors_text(entry, reporter.text()));
   if (reporter.on("DG307")) check_repeated_authors(entry, reporter, plain_line);
   check_author_spacing(entry, reporter, plain_line);
 }

@@ -4,6 +4,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "digestkit/config.hpp"
@@ -21,13 +23,14 @@ class ConfigCache {
     if (forced) forced_ = std::make_unique<Config>(load_config(*forced));
   }
 
-  // Null when no digest.toml applies. Throws ConfigError.
-  const Config* for_path(const std::filesystem::path& input) {
+  // The config for a file (an input file, an archive, or "-" in the folder
+  // standard input stands for): null when no digest.toml applies. Called
+  // once per input, so it asks the file system nothing once the file's
+  // folder has been seen. Throws ConfigError.
+  const Config* for_file(const std::filesystem::path& file) {
     if (forced_) return forced_.get();
-    std::error_code ec;
-    std::filesystem::path folder = std::filesystem::absolute(input, ec);
-    if (ec) return nullptr;
-    if (!std::filesystem::is_directory(folder, ec)) folder = folder.parent_path();
+    const std::filesystem::path absolute = file.is_absolute() ? file : working_folder_ / file;
+    const std::string folder = absolute.parent_path().native();
     std::lock_guard lock(mutex_);
     auto cached = by_folder_.find(folder);
     if (cached == by_folder_.end()) {
@@ -61,7 +64,8 @@ class ConfigCache {
 
   std::unique_ptr<Config> forced_;
   std::mutex mutex_;
-  std::map<std::filesystem::path, const Loaded*> by_folder_;
+  const std::filesystem::path working_folder_ = std::filesystem::current_path();
+  std::unordered_map<std::string, const Loaded*> by_folder_;
   std::map<std::filesystem::path, std::unique_ptr<Loaded>> by_file_;
 };
 
@@ -88,7 +92,7 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     outcome.config_max_warnings = configs.forced()->max_warnings;
   } else {
     try {
-      if (const Config* here = configs.for_path(std::filesystem::current_path() / "-")) {
+      if (const Config* here = configs.for_file(std::filesystem::current_path() / "-")) {
         outcome.config_max_warnings = here->max_warnings;
       }
     } catch (const ConfigError&) {
@@ -104,7 +108,7 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     Linted linted;
     const Config* config = nullptr;
     try {
-      config = configs.for_path(config_anchor(input));
+      config = configs.for_file(config_anchor(input));
     } catch (const ConfigError& error) {
       linted.config_error = error.what();
       linted.result.path = input.name;

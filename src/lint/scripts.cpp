@@ -161,12 +161,28 @@ class ScriptCheck {
 void check_scripts(const Document& document, Reporter& reporter) {
   if (!reporter.on("DG210") && !reporter.on("DG211")) return;
   ScriptCheck check(reporter, icu_objects());
+  const std::string_view text = reporter.text();
   for (const Entry& entry : document.entries) {
     check.field("title", entry.title.value, entry.title.span.begin);
-    // Most Authors lines are ASCII: one scan of the line skips all its names.
-    if (support::is_ascii(reporter.text().substr(entry.authors_line.begin, entry.authors_line.size())))
-      continue;
-    for (const Author& author : entry.authors) check.field("author", author.name, author.span.begin);
+    // Only names holding a non-ASCII byte can mix scripts: find those bytes
+    // in the whole Authors line (most lines have none) and check just the
+    // names they fall in, each once.
+    const std::string_view line = authors_text(entry, text);
+    const auto line_begin = static_cast<std::size_t>(line.data() - text.data());
+    auto author = entry.authors.begin();
+    for (std::size_t at = support::first_non_ascii(line); at < line.size();) {
+      const std::size_t offset = line_begin + at;
+      while (author != entry.authors.end() && author->span.end <= offset) ++author;
+      if (author == entry.authors.end()) break;
+      if (author->span.begin <= offset) {
+        check.field("author", author->name, author->span.begin);
+        at = author->span.end - line_begin;
+        ++author;
+      } else {
+        ++at;
+      }
+      at = support::first_non_ascii(line, at);
+    }
   }
 }
 
