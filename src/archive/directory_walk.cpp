@@ -92,6 +92,8 @@ void walk_directory(const std::string& path, const InputOptions& options, const 
     } else if (is_archive_path(item.path)) {
       // Only when the extensions ask for archives (e.g. ".tgz"): read its members.
       read_archive(item.path, options, visit, on_error);
+    } else if (options.defer_plain_files) {
+      visit(InputFile{std::move(item.path), {}, {}, true});
     } else {
       read_plain_file(item.path, options, visit, on_error);
     }

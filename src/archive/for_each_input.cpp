@@ -2,6 +2,7 @@
 #include <array>
 #include <filesystem>
 #include <system_error>
+#include <utility>
 
 #include "walk.hpp"
 
@@ -59,10 +60,25 @@ void for_each_input(const std::vector<std::string>& paths, const InputOptions& o
       archive_detail::walk_directory(path, options, visit, on_error);
     } else if (is_archive_path(path)) {
       archive_detail::read_archive(path, options, visit, on_error);
+    } else if (options.defer_plain_files) {
+      visit(InputFile{path, {}, {}, true});
     } else {
       archive_detail::read_plain_file(path, options, visit, on_error);
     }
   }
+}
+
+std::optional<InputError> load_input(InputFile& file, const InputOptions& options) {
+  if (!file.deferred) return std::nullopt;
+  std::optional<InputError> failure;
+  archive_detail::read_plain_file(
+      file.name, options,
+      [&](InputFile&& read) {
+        file.bytes = std::move(read.bytes);
+        file.deferred = false;
+      },
+      [&](InputError&& error) { failure = std::move(error); });
+  return failure;
 }
 
 }  // namespace digestkit

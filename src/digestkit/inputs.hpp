@@ -15,6 +15,7 @@ struct InputFile {
   std::string name;       // path as shown to users: "dir/a.txt", "x.tgz:posts/a.txt", "-"
   std::string bytes;      // the raw content
   std::string container;  // the archive it came from, empty for plain files
+  bool deferred = false;  // a plain file not read yet (InputOptions::defer_plain_files)
 };
 
 struct InputError {
@@ -29,6 +30,10 @@ struct InputOptions {
   std::uint64_t max_member_size = std::uint64_t{1} << 30;  // 1 GiB
   std::uint64_t max_total_size = std::uint64_t{64} << 30;  // 64 GiB expanded per archive
   std::string stdin_name = "-";                            // --stdin-filename
+  // Plain files (named or found in a directory) are visited unread, for
+  // load_input() to read later: a parallel run reads them on its worker
+  // threads, not all on the thread that walks the inputs.
+  bool defer_plain_files = false;
 };
 
 // Calls visit(file) for every input in order; problems with one input (not
@@ -39,6 +44,10 @@ struct InputOptions {
 void for_each_input(const std::vector<std::string>& paths, const InputOptions& options,
                     const std::function<void(InputFile&&)>& visit,
                     const std::function<void(InputError&&)>& on_error);
+
+// Reads a deferred file's bytes (a no-op for other inputs); nullopt when
+// done, else why it could not be read, as for_each_input would report it.
+[[nodiscard]] std::optional<InputError> load_input(InputFile& file, const InputOptions& options);
 
 [[nodiscard]] bool is_archive_path(const std::string& path);
 

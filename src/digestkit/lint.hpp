@@ -180,12 +180,17 @@ class ArchiveIndex {
     std::size_t file;
     std::size_t line;
   };
-  // First occurrences by title key hash: an open-addressing table (key 0 is
-  // free), as an archive has hundreds of thousands of entries.
+  struct EntrySlot {  // key 0: free
+    std::uint64_t key;
+    FirstEntry first;
+  };
+  // First occurrences by title key hash: an open-addressing table, as an
+  // archive has hundreds of thousands of entries (far more than fit in a
+  // cache, so a slot holds its key and value together).
   FirstEntry* find_or_insert(std::uint64_t key, const FirstEntry& entry, bool& inserted);
+  void grow_if_full(std::size_t adding);
   std::vector<std::string> paths_;
-  std::vector<std::uint64_t> entry_keys_;
-  std::vector<FirstEntry> entry_values_;
+  std::vector<EntrySlot> entry_slots_;
   std::size_t entry_count_ = 0;
   std::unordered_map<std::string, FirstDigest> digests_;
 };

@@ -1,7 +1,8 @@
 // The definition of run_ordered() (declared in digestkit/parallel.hpp).
 //
 // The calling thread walks the inputs and hands each one to a pool of worker
-// threads through a FIFO queue. Every input gets a slot in a deque kept in
+// threads through a FIFO queue; plain files are handed over unread, and
+// read by the worker that takes them. Every input gets a slot in a deque kept in
 // input order; the calling thread delivers the slot at the front as soon as
 // it is done, and waits (condition variable, no polling) while 2 * jobs slots
 // are in flight, which bounds memory whatever the number of inputs.
@@ -44,10 +45,11 @@ struct Slot {
 template <class Result>
 class OrderedPool {
  public:
-  OrderedPool(unsigned jobs, const OrderedRunOptions& run_options,
+  OrderedPool(unsigned jobs, const InputOptions& input_options, const OrderedRunOptions& run_options,
               const std::function<Result(InputFile&&)>& work, const std::function<void(Result&&)>& emit,
               const std::function<void(InputError&&)>& on_error)
-      : run_options_(run_options),
+      : input_options_(input_options),
+        run_options_(run_options),
         work_(work),
         emit_(emit),
         on_error_(on_error),
@@ -126,18 +128,21 @@ class OrderedPool {
       queue_.pop_front();
       std::optional<Result> result;
       std::exception_ptr failure;
+      std::optional<InputError> unreadable;
       {
         InputFile input = std::move(*slot->input);
         slot->input.reset();
         lock.unlock();
         try {
-          result.emplace(work_(std::move(input)));
+          unreadable = load_input(input, input_options_);
+          if (!unreadable) result.emplace(work_(std::move(input)));
         } catch (...) {
           failure = std::current_exception();
         }
       }
       lock.lock();
       slot->result = std::move(result);
+      slot->error = std::move(unreadable);
       slot->failure = std::move(failure);
       slot->done = true;
       // Only the front slot matters to the waiting thread.
@@ -145,6 +150,7 @@ class OrderedPool {
     }
   }
 
+  const InputOptions& input_options_;
   const OrderedRunOptions& run_options_;
   const std::function<Result(InputFile&&)>& work_;
   const std::function<void(Result&&)>& emit_;
@@ -184,10 +190,13 @@ void run_ordered(const std::vector<std::string>& paths, const InputOptions& inpu
     }
     return;
   }
-  parallel_detail::OrderedPool<Result> pool(run_options.jobs, run_options, work, emit, on_error);
+  // Workers read plain files themselves: the walk only lists them.
+  InputOptions deferring = input_options;
+  deferring.defer_plain_files = true;
+  parallel_detail::OrderedPool<Result> pool(run_options.jobs, deferring, run_options, work, emit, on_error);
   try {
     for_each_input(
-        paths, input_options,
+        paths, deferring,
         [&](InputFile&& file) {
           if (stop_requested(run_options)) throw StopWalk{};
           pool.submit(std::move(file));

@@ -27,35 +27,35 @@ Diagnostic make(const Policy& policy, std::string_view code, const std::string& 
 
 }  // namespace
 
+void ArchiveIndex::grow_if_full(std::size_t adding) {
+  // Keep the table at most three quarters full, re-placing every entry.
+  if (4 * (entry_count_ + adding) <= 3 * entry_slots_.size()) return;
+  std::size_t size = std::max<std::size_t>(1024, 2 * entry_slots_.size());
+  while (4 * (entry_count_ + adding) > 3 * size) size *= 2;
+  std::vector<EntrySlot> slots(size, EntrySlot{0, {}});
+  for (const EntrySlot& old : entry_slots_) {
+    if (old.key == 0) continue;
+    std::size_t slot = old.key & (size - 1);
+    while (slots[slot].key != 0) slot = (slot + 1) & (size - 1);
+    slots[slot] = old;
+  }
+  entry_slots_ = std::move(slots);
+}
+
 ArchiveIndex::FirstEntry* ArchiveIndex::find_or_insert(std::uint64_t key, const FirstEntry& entry,
                                                        bool& inserted) {
-  if (key == 0) key = 1;  // 0 marks a free slot
-  if (4 * (entry_count_ + 1) > 3 * entry_keys_.size()) {
-    // Grow to keep the table at most three quarters full, re-placing every entry.
-    std::vector<std::uint64_t> keys(std::max<std::size_t>(1024, 2 * entry_keys_.size()), 0);
-    std::vector<FirstEntry> values(keys.size());
-    for (std::size_t i = 0; i < entry_keys_.size(); ++i) {
-      if (entry_keys_[i] == 0) continue;
-      std::size_t slot = entry_keys_[i] & (keys.size() - 1);
-      while (keys[slot] != 0) slot = (slot + 1) & (keys.size() - 1);
-      keys[slot] = entry_keys_[i];
-      values[slot] = entry_values_[i];
-    }
-    entry_keys_ = std::move(keys);
-    entry_values_ = std::move(values);
-  }
-  const std::size_t mask = entry_keys_.size() - 1;
+  const std::size_t mask = entry_slots_.size() - 1;
   for (std::size_t slot = key & mask;; slot = (slot + 1) & mask) {
-    if (entry_keys_[slot] == key) {
+    EntrySlot& here = entry_slots_[slot];
+    if (here.key == key) {
       inserted = false;
-      return &entry_values_[slot];
+      return &here.first;
     }
-    if (entry_keys_[slot] == 0) {
-      entry_keys_[slot] = key;
-      entry_values_[slot] = entry;
+    if (here.key == 0) {
+      here = EntrySlot{key, entry};
       ++entry_count_;
       inserted = true;
-      return &entry_values_[slot];
+      return &here.first;
     }
   }
 }
@@ -75,10 +75,18 @@ std::vector<Diagnostic> ArchiveIndex::add(const FileSummary& summary, const Poli
   }
 
   const bool conflicting_paper = policy.enabled("DG401");
+  grow_if_full(summary.entries.size());
+  // 0 marks a free slot.
+  const auto key_of = [](const EntryFingerprint& entry) { return entry.key_hash == 0 ? 1 : entry.key_hash; };
+  // The slots of a file's papers are scattered over a table far larger than
+  // the cache: ask for all of them before reading any.
+  for (const EntryFingerprint& entry : summary.entries) {
+    __builtin_prefetch(&entry_slots_[key_of(entry) & (entry_slots_.size() - 1)]);
+  }
   for (const EntryFingerprint& entry : summary.entries) {
     bool inserted = false;
     const FirstEntry* first = find_or_insert(
-        entry.key_hash,
+        key_of(entry),
         FirstEntry{static_cast<std::uint32_t>(file), static_cast<std::uint32_t>(entry.digest),
                    static_cast<std::uint32_t>(entry.where.line),
                    static_cast<std::uint32_t>(entry.where.column), entry.authors_hash, entry.abstract_hash},

@@ -74,7 +74,8 @@ void check_characters(Reporter& reporter);
 // DG208 and DG212 for one run of non-ASCII bytes [begin, end). The
 // character scan decodes each run once and feeds every code point to
 // add(); check() then calls ICU only for runs that could be at fault (a
-// character that NFC may change, a Windows-1252 lead/continuation pair).
+// character NFC may change or compose, a Windows-1252 lead/continuation
+// pair).
 class NonAsciiRun {
  public:
   explicit NonAsciiRun(Reporter& reporter);
@@ -86,7 +87,7 @@ class NonAsciiRun {
   IcuObjects& icu_;
   bool check_nfc_;
   bool check_mojibake_;
-  bool all_inert_ = true;
+  bool all_stable_ = true;
   bool mojibake_candidate_ = false;
   int previous_ = -1;
 };

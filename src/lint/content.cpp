@@ -188,8 +188,9 @@ void irregular_offsets(std::string_view line, std::size_t line_begin, std::vecto
   std::sort(out.begin(), out.end());
 }
 
-// DG307. An author list is short, so names are compared pairwise by
-// signature; long collaboration lists go through hashes. `plain_line`: the
+// DG307. An author list is short: its names go into a small table by
+// signature, and only names that share one are compared; long
+// collaboration lists go through title key hashes. `plain_line`: the
 // Authors line is printable ASCII with single spaces.
 void check_repeated_authors(const Entry& entry, Reporter& reporter, bool plain_line) {
   const std::vector<Author>& authors = entry.authors;
@@ -218,6 +219,12 @@ void check_repeated_authors(const Entry& entry, Reporter& reporter, bool plain_l
   }
   std::array<NameKey, kPairwiseLimit> seen;  // distinct non-blank names so far
   std::size_t count = 0;
+  // seen[] by signature: open addressing over twice as many slots as names.
+  constexpr std::uint8_t kFree = 0xff;
+  constexpr unsigned kSlotBits = 6;
+  static_assert((std::size_t{1} << kSlotBits) >= 2 * kPairwiseLimit);
+  std::array<std::uint8_t, std::size_t{1} << kSlotBits> slots;
+  slots.fill(kFree);
   auto next_irregular = irregular.begin();
   for (std::size_t k = 0; k < authors.size(); ++k) {
     const std::string_view name = name_of(k);
@@ -228,13 +235,12 @@ void check_repeated_authors(const Entry& entry, Reporter& reporter, bool plain_l
                        (next_irregular == irregular.end() || *next_irregular >= span.end);
     const NameKey key =
         plain ? name_key(name, true, k) : name_key(built.emplace_back(title_key(name)), false, k);
-    const NameKey* earlier = nullptr;
-    for (std::size_t s = 0; s < count && earlier == nullptr; ++s) {
-      if (seen[s].same_as(key)) earlier = &seen[s];
-    }
-    if (earlier != nullptr) {
-      report(earlier->index, k);
+    std::size_t slot = (key.signature * 0x9e3779b97f4a7c15ULL) >> (64 - kSlotBits);
+    while (slots[slot] != kFree && !seen[slots[slot]].same_as(key)) slot = (slot + 1) % slots.size();
+    if (slots[slot] != kFree) {
+      report(seen[slots[slot]].index, k);
     } else {
+      slots[slot] = static_cast<std::uint8_t>(count);
       seen[count++] = key;
     }
   }

@@ -123,14 +123,14 @@ NonAsciiRun::NonAsciiRun(Reporter& reporter)
       check_mojibake_(reporter.on("DG212")) {}
 
 void NonAsciiRun::add(int code_point) {
-  if (check_nfc_ && all_inert_) all_inert_ = code_point >= 0 && icu_.nfc_inert(code_point);
+  if (check_nfc_ && all_stable_) all_stable_ = code_point >= 0 && icu_.nfc_stable(code_point);
   mojibake_candidate_ = mojibake_candidate_ || (may_lead(previous_) && may_continue(code_point));
   previous_ = code_point;
 }
 
 void NonAsciiRun::check(std::size_t begin, std::size_t end) {
   const std::string_view text = reporter_.text();
-  if (check_nfc_ && !all_inert_) {
+  if (check_nfc_ && !all_stable_) {
     // Include the character before the run: an ASCII base letter composes
     // with a combining mark that starts the run (e + U+0301).
     const std::size_t from =
@@ -144,7 +144,7 @@ void NonAsciiRun::check(std::size_t begin, std::size_t end) {
     }
   }
   if (check_mojibake_ && mojibake_candidate_) check_mojibake(reporter_, begin, end);
-  all_inert_ = true;
+  all_stable_ = true;
   mojibake_candidate_ = false;
   previous_ = -1;
 }

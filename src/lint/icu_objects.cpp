@@ -1,6 +1,10 @@
 #include "icu_objects.hpp"
 
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/uset.h>
 
 #include <stdexcept>
 #include <string>
@@ -27,6 +31,8 @@ IcuObjects::IcuObjects() {
   require(status, "the spoof checker");
   spoof_result = uspoof_openCheckResult(&status);
   require(status, "the spoof check result");
+  allowed_ = uspoof_getAllowedChars(spoof, &status);
+  require(status, "the spoof checker's allowed characters");
 
   windows_1252 = ucnv_open("windows-1252", &status);
   require(status, "the windows-1252 converter");
@@ -43,13 +49,32 @@ IcuObjects::~IcuObjects() {
   if (spoof != nullptr) uspoof_close(spoof);
 }
 
-void IcuObjects::fill_inert_block(std::size_t block) {
+bool IcuObjects::is_nfc_stable(UChar32 c) const {
+  return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
+}
+
+void IcuObjects::fill_stable_block(std::size_t block) {
   std::uint64_t bits = 0;
   for (unsigned k = 0; k < 64; ++k) {
-    if (nfc->isInert(static_cast<UChar32>((block << 6) | k))) bits |= std::uint64_t{1} << k;
+    if (is_nfc_stable(static_cast<UChar32>((block << 6) | k))) bits |= std::uint64_t{1} << k;
   }
-  inert_bits_[block] = bits;
-  inert_known_[block] = true;
+  stable_bits_[block] = bits;
+  stable_known_[block] = true;
+}
+
+bool IcuObjects::is_allowed_latin(UChar32 c) const {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_LATIN && U_SUCCESS(status) &&
+         uset_contains(allowed_, c) != 0;
+}
+
+void IcuObjects::fill_latin_block(std::size_t block) {
+  std::uint64_t bits = 0;
+  for (unsigned k = 0; k < 64; ++k) {
+    if (is_allowed_latin(static_cast<UChar32>((block << 6) | k))) bits |= std::uint64_t{1} << k;
+  }
+  latin_bits_[block] = bits;
+  latin_known_[block] = true;
 }
 
 IcuObjects& icu_objects() {

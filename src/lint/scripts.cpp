@@ -54,7 +54,7 @@ class ScriptCheck {
   ScriptCheck(Reporter& reporter, IcuObjects& icu) : reporter_(reporter), icu_(icu) {}
 
   void field(std::string_view what, std::string_view text, std::size_t offset) {
-    if (!has_non_ascii(text)) return;
+    if (!has_non_ascii(text) || plain_latin(text)) return;
     const FieldFacts facts = facts_of(text);
     UErrorCode status = U_ZERO_ERROR;
     UText utext = UTEXT_INITIALIZER;
@@ -75,6 +75,27 @@ class ScriptCheck {
   }
 
  private:
+  // A field whose every word is ASCII letters and digits and allowed Latin
+  // letters: single-script words, nothing for DG210 or DG211. The ASCII
+  // characters that can join letters into one word (UAX #29 MidLetter,
+  // MidNum, MidNumLet, ExtendNumLet and quotes) send the field through
+  // ICU, so that its words are judged as ICU splits them.
+  [[nodiscard]] bool plain_latin(std::string_view text) const {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+      UChar32 c = 0;
+      U8_NEXT(bytes, i, length, c);
+      if (c < 0x80) {
+        if (c < 0 || c == '.' || c == '\'' || c == ':' || c == ',' || c == ';' || c == '_' || c == '"')
+          return false;
+      } else if (!icu_.allowed_latin(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void check_word(std::string_view what, std::string_view word, std::size_t offset, const FieldFacts& facts) {
     UErrorCode status = U_ZERO_ERROR;
     const int32_t checks = uspoof_check2UTF8(icu_.spoof, word.data(), static_cast<int32_t>(word.size()),

@@ -26,7 +26,10 @@ std::string collapse_white_space(std::string_view folded) {
     const int32_t at = i;
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
-    if (c >= 0 && u_isUWhiteSpace(c)) {
+    // ASCII needs no property lookup: its White_Space characters are these.
+    const bool white_space =
+        c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : (c >= 0 && u_isUWhiteSpace(c));
+    if (white_space) {
       pending_space = !key.empty();
       continue;
     }

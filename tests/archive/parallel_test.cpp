@@ -107,6 +107,28 @@ TEST_P(RunOrdered, DeliversInInputOrderUnderRandomWorkDurations) {
   }
 }
 
+TEST_P(RunOrdered, FileThatCannotBeReadIsReportedInItsPlace) {
+  // Inputs 100..119 hold three bytes: over a two-byte limit. With jobs > 1
+  // the workers read the files, and their errors must still come in order.
+  InputOptions options;
+  options.max_member_size = 2;
+  std::vector<std::string> log;
+  const std::function<int(InputFile &&)> work = [&](InputFile&& file) {
+    EXPECT_FALSE(file.deferred);
+    const int index = std::stoi(file.bytes);
+    random_pause(index, 500);
+    return index;
+  };
+  const std::function<void(int&&)> emit = [&](int&& index) { log.push_back(std::to_string(index)); };
+  const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
+    log.push_back(error.message.find("maximum member size") != std::string::npos ? "too big" : "error");
+  };
+  run_ordered<int>(paths_, options, run_options(), work, emit, on_error);
+  std::vector<std::string> expected = expected_log();
+  for (int i = 100; i < input_count; ++i) expected[static_cast<std::size_t>(i) + 1] = "too big";
+  EXPECT_EQ(log, expected);
+}
+
 TEST_P(RunOrdered, BoundsTheInputsInFlight) {
   // In flight: handed to work() and not yet emitted. Every 20th input is
   // slow, so the inputs after it finish early and must wait for it: without

@@ -82,6 +82,49 @@ TEST_F(PlainInput, UnreadableFileIsAnError) {
   }));
 }
 
+TEST_F(PlainInput, DeferredFilesAreListedUnreadAndLoadedLater) {
+  fs::create_directories(root_ / "dir");
+  write_file(root_ / "dir" / "b.txt", "bee");
+  write_file(root_ / "dir" / "a.txt", "ay");
+  write_file(root_ / "named.md", "named");
+  InputOptions options;
+  options.defer_plain_files = true;
+  const auto deferred = walk_inputs({(root_ / "dir").string(), (root_ / "named.md").string()}, options);
+  const auto eager = walk_inputs({(root_ / "dir").string(), (root_ / "named.md").string()});
+  EXPECT_EQ(deferred.order, eager.order);
+  ASSERT_EQ(deferred.files.size(), 3u);
+  for (std::size_t i = 0; i < deferred.files.size(); ++i) {
+    digestkit::InputFile file = deferred.files[i];
+    EXPECT_TRUE(file.deferred);
+    EXPECT_TRUE(file.bytes.empty());
+    EXPECT_EQ(digestkit::load_input(file, options), std::nullopt);
+    EXPECT_FALSE(file.deferred);
+    EXPECT_EQ(file.bytes, eager.files[i].bytes) << file.name;
+    // Loading again changes nothing.
+    EXPECT_EQ(digestkit::load_input(file, options), std::nullopt);
+    EXPECT_EQ(file.bytes, eager.files[i].bytes);
+  }
+}
+
+TEST_F(PlainInput, DeferredFileThatVanishedGivesTheErrorOfAnEagerRead) {
+  write_file(root_ / "gone.txt", "x");
+  InputOptions options;
+  options.defer_plain_files = true;
+  auto deferred = walk_inputs({(root_ / "gone.txt").string()}, options);
+  ASSERT_EQ(deferred.files.size(), 1u);
+  fs::remove(root_ / "gone.txt");
+  const auto error = digestkit::load_input(deferred.files[0], options);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->name, (root_ / "gone.txt").string());
+  EXPECT_EQ(error->message, "cannot open: No such file or directory");
+  options.max_member_size = 0;
+  write_file(root_ / "big.txt", "xy");
+  auto big = walk_inputs({(root_ / "big.txt").string()}, options);
+  const auto too_big = digestkit::load_input(big.files.at(0), options);
+  ASSERT_TRUE(too_big.has_value());
+  EXPECT_NE(too_big->message.find("maximum member size"), std::string::npos) << too_big->message;
+}
+
 TEST_F(PlainInput, StdinFromAFileUsesTheStdinName) {
   const std::string bytes = read_file(testdata("archive/quiet-vortices.txt"));
   write_file(root_ / "in.txt", bytes);

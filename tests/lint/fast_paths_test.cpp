@@ -1,6 +1,6 @@
 // The rules' fast paths give the findings of the general ones: DG307's
 // pairwise compare of plain names against ICU-built keys (and its hashed
-// path for long author lists), the NFC-inert shortcut of DG208, and linting
+// path for long author lists), the NFC quick-check shortcut of DG208, and linting
 // input that is taken over rather than copied.
 #include <gtest/gtest.h>
 
@@ -83,15 +83,42 @@ TEST(RepeatedAuthors, LongCollaborationListsAreCheckedToo) {
 }
 
 TEST(NotNfc, CompatibilityIdeographAmongInertCjkIsFound) {
-  // U+F900 normalises to U+8C48; the characters around it are NFC-inert.
+  // U+F900 normalises to U+8C48; the characters around it are stable under NFC.
   const auto found = findings(digest_with("机器\uf900学习 Title", "Ann Lee"), "DG208");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].substr(0, 4), "6:3 ");
 }
 
+TEST(NotNfc, CombiningMarkAfterAStableLetterIsFound) {
+  EXPECT_TRUE(findings(digest_with("A Title", "Zo\u00eb Lind"), "DG208").empty());
+  // "e" + U+0308 composes to U+00EB.
+  EXPECT_EQ(findings(digest_with("A Title", "Zoe\u0308 Lind"), "DG208").size(), 1u);
+  // Already NFC: nothing composes U+00E9 with a further acute.
+  EXPECT_TRUE(findings(digest_with("A Title", "Zo\u00e9\u0301 Lind"), "DG208").empty());
+  // Marks out of canonical order (230 before 220) are reordered.
+  EXPECT_EQ(findings(digest_with("A Title", "Zoe\u0301\u0323 Lind"), "DG208").size(), 1u);
+}
+
 TEST(NotNfc, DecomposedHangulIsFound) {
   EXPECT_EQ(findings(digest_with("\u1100\u1161 Title", "Ann Lee"), "DG208").size(), 1u);
   EXPECT_TRUE(findings(digest_with("\uac00 Title", "Ann Lee"), "DG208").empty());
+}
+
+TEST(Scripts, AccentedLatinNamesAreQuiet) {
+  EXPECT_TRUE(findings(digest_with("Caf\u00e9 Na\u00efve R\u00e9sum\u00e9",
+                                   "Zo\u00eb Lind, Ji\u0159\u00ed Nov\u00e1k, "
+                                   "Lucà D'Agostin\u00f2"),
+                       "DG210")
+                  .empty());
+}
+
+TEST(Scripts, ACyrillicLetterAmongAccentedLatinIsStillFound) {
+  // "Lаtè": U+0430 CYRILLIC SMALL LETTER A beside Latin letters.
+  const auto found = findings(digest_with("A Title", "Ann L\u0430t\u00e8"), "DG210");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("mixes Latin and Cyrillic letters"), std::string::npos) << found[0];
+  // A whole Cyrillic word that looks Latin, in a title with accented Latin.
+  EXPECT_EQ(findings(digest_with("\u0422\u043e\u0440 Caf\u00e9 Models", "Ann Lee"), "DG211").size(), 1u);
 }
 
 TEST(OwnedInput, GivesTheFindingsOfBorrowedInput) {
