@@ -116,7 +116,7 @@ void check_author_spacing(const Entry& entry, Reporter& reporter, bool plain_lin
   const std::string_view text = reporter.text();
   for (std::size_t k = 0; k < entry.authors.size(); ++k) {
     const Author& author = entry.authors[k];
-    const std::size_t run = plain_line ? std::string_view::npos : author.name.find("  ");
+    const std::size_t run = plain_line ? std::string_view::npos : support::find_pair(author.name, ' ');
     if (run != std::string_view::npos) {
       std::size_t end = run;
       while (end < author.name.size() && author.name[end] == ' ') ++end;
@@ -183,7 +183,7 @@ void irregular_offsets(std::string_view line, std::size_t line_begin, std::vecto
   out.clear();
   for (std::size_t i = 0; (i = support::first_special_byte(line, i)) < line.size(); ++i)
     out.push_back(line_begin + i);
-  for (std::size_t i = 0; (i = line.find("  ", i)) != std::string_view::npos; ++i)
+  for (std::size_t i = 0; (i = support::find_pair(line, ' ', i)) != std::string_view::npos; ++i)
     out.push_back(line_begin + i);
   std::sort(out.begin(), out.end());
 }
@@ -322,7 +322,8 @@ void check_title_delimiters(const Text& title, Reporter& reporter) {
 
 void check_title(const Text& title, Reporter& reporter) {
   check_title_delimiters(title, reporter);
-  for (std::size_t i = title.value.find("  "); i != std::string_view::npos; i = title.value.find("  ", i)) {
+  for (std::size_t i = support::find_pair(title.value, ' '); i != std::string_view::npos;
+       i = support::find_pair(title.value, ' ', i)) {
     std::size_t end = i;
     while (end < title.value.size() && title.value[end] == ' ') ++end;
     reporter.report("DG310", title.span.begin + i, end - i,

@@ -84,6 +84,29 @@ template <char... Bytes>
   return i;
 }
 
+// Offset of the first of two adjacent `byte`s at or after `from`, or
+// std::string_view::npos. (std::string_view::find of a two-byte pattern
+// calls memchr once per single occurrence: once per space in a title.)
+[[nodiscard]] inline std::size_t find_pair(std::string_view text, char byte, std::size_t from = 0) noexcept {
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const __m128i wanted = _mm_set1_epi8(byte);
+  for (; i + 17 <= size; i += 16) {
+    const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 1));
+    const int mask =
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(here, wanted), _mm_cmpeq_epi8(next, wanted)));
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i + 1 < size; ++i) {
+    if (data[i] == byte && data[i + 1] == byte) return i;
+  }
+  return std::string_view::npos;
+}
+
 // True when every byte is printable ASCII (0x20..0x7E) and no two spaces
 // are adjacent: text whose title key is its lower case once trimmed.
 [[nodiscard]] inline bool is_printable_single_spaced(std::string_view text) noexcept {

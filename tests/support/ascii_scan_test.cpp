@@ -75,6 +75,17 @@ TEST(AsciiScan, FirstOfFindsAnyOfTheBytes) {
   }
 }
 
+TEST(AsciiScan, FindPairAgreesWithStringViewFind) {
+  std::mt19937 random(11);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text(random() % 48, 'a');
+    for (char& c : text) c = "a  b"[random() % 4];
+    const std::size_t from = text.empty() ? 0 : random() % (text.size() + 1);
+    EXPECT_EQ(support::find_pair(text, ' ', from), std::string_view(text).find("  ", from))
+        << text << " from " << from;
+  }
+}
+
 TEST(AsciiScan, PrintableSingleSpacedAgreesWithByteByByteReading) {
   std::mt19937 random(7);
   const std::string alphabet = std::string("ab  Z,.") + '\t' + '\x7f' + '\xc3';
