@@ -151,7 +151,7 @@ TEST_P(RunOrdered, BoundsTheInputsInFlight) {
   run_ordered<std::unique_ptr<std::string>>(paths_, InputOptions{}, run_options(), work, emit, on_error);
   EXPECT_EQ(emitted, input_count);
   const int jobs = static_cast<int>(std::max(1U, GetParam()));
-  EXPECT_LE(most_in_flight.load(), jobs == 1 ? 1 : 2 * jobs);
+  EXPECT_LE(most_in_flight.load(), jobs == 1 ? 1 : 4 * jobs);
   if (jobs > 1) {
     EXPECT_GT(most_in_flight.load(), jobs) << "workers never ran ahead of a slow input";
   }
@@ -178,7 +178,7 @@ TEST_P(RunOrdered, WorkExceptionReachesTheCallerAfterEarlierResults) {
   std::vector<int> expected(40);
   for (int i = 0; i < 40; ++i) expected[static_cast<std::size_t>(i)] = i;
   EXPECT_EQ(emitted, expected);
-  EXPECT_LE(started.load(), 41 + 2 * static_cast<int>(GetParam()));
+  EXPECT_LE(started.load(), 41 + 4 * static_cast<int>(GetParam()));
 }
 
 TEST_P(RunOrdered, EmitExceptionReachesTheCaller) {

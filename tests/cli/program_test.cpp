@@ -10,6 +10,11 @@ TEST(Program, VersionAndHelp) {
   const auto version = run_digest("--version");
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_NE(version.out.find("digest 0."), std::string::npos);
+#if DIGESTKIT_MIMALLOC
+  EXPECT_NE(version.out.find("(mimalloc 2."), std::string::npos) << version.out;
+#else
+  EXPECT_NE(version.out.find("(system malloc)"), std::string::npos) << version.out;
+#endif
   const auto help = run_digest("--help");
   EXPECT_EQ(help.exit_code, 0);
   for (const char* command : {"validate", "fmt", "diff", "convert"}) {

@@ -1,13 +1,38 @@
+#include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <memory>
+#include <string>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
+
+#if defined(DIGESTKIT_WITH_MIMALLOC)
+#include <mimalloc.h>
+#endif
 
 #include "commands.hpp"
 
+namespace {
+
+// The allocator malloc() really goes to: the build links mimalloc, and this
+// checks that it did replace the system's.
+std::string allocator_name() {
+#if defined(DIGESTKIT_WITH_MIMALLOC)
+  const std::unique_ptr<void, decltype(&std::free)> probe(std::malloc(16), &std::free);
+  if (mi_is_in_heap_region(probe.get())) {
+    const int version = mi_version();
+    return fmt::format("mimalloc {}.{}.{}", version / 100, version / 10 % 10, version % 10);
+  }
+#endif
+  return "system malloc";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"digest: validate, normalise, diff and convert scraped arXiv digest posts"};
-  app.set_version_flag("--version", std::string("digest ") + DIGESTKIT_VERSION);
+  app.set_version_flag("--version", fmt::format("digest {} ({})", DIGESTKIT_VERSION, allocator_name()));
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"
