@@ -22,6 +22,8 @@ using digestkit::run_ordered;
 namespace {
 
 constexpr int input_count = 120;
+// run_ordered() keeps at most this many inputs per job in flight.
+constexpr int in_flight_per_job = 4;
 
 // The maximum a counter reached, updated without a lock.
 void raise_to(std::atomic<int>& maximum, int value) {
@@ -151,7 +153,7 @@ TEST_P(RunOrdered, BoundsTheInputsInFlight) {
   run_ordered<std::unique_ptr<std::string>>(paths_, InputOptions{}, run_options(), work, emit, on_error);
   EXPECT_EQ(emitted, input_count);
   const int jobs = static_cast<int>(std::max(1U, GetParam()));
-  EXPECT_LE(most_in_flight.load(), jobs == 1 ? 1 : 4 * jobs);
+  EXPECT_LE(most_in_flight.load(), jobs == 1 ? 1 : in_flight_per_job * jobs);
   if (jobs > 1) {
     EXPECT_GT(most_in_flight.load(), jobs) << "workers never ran ahead of a slow input";
   }
@@ -178,7 +180,7 @@ TEST_P(RunOrdered, WorkExceptionReachesTheCallerAfterEarlierResults) {
   std::vector<int> expected(40);
   for (int i = 0; i < 40; ++i) expected[static_cast<std::size_t>(i)] = i;
   EXPECT_EQ(emitted, expected);
-  EXPECT_LE(started.load(), 41 + 4 * static_cast<int>(GetParam()));
+  EXPECT_LE(started.load(), 41 + in_flight_per_job * static_cast<int>(GetParam()));
 }
 
 TEST_P(RunOrdered, EmitExceptionReachesTheCaller) {
@@ -213,7 +215,7 @@ TEST_P(RunOrdered, ShouldStopEndsTheRun) {
   auto expected = expected_log();
   expected.resize(input_count / 2 + 1);
   EXPECT_EQ(log, expected);
-  EXPECT_LE(started.load(), input_count / 2 + 2 * static_cast<int>(GetParam()) + 1);
+  EXPECT_LE(started.load(), input_count / 2 + in_flight_per_job * static_cast<int>(GetParam()) + 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Jobs, RunOrdered, ::testing::Values(0U, 1U, 2U, 4U),
