@@ -109,14 +109,46 @@ void check_category(const Category& category, Reporter& reporter) {
   }
 }
 
+// Where an Authors line departs from printable ASCII with single spaces:
+// the text offsets of its other bytes (controls, DEL, non-ASCII) and of the
+// first space of each pair. Both are empty for most lines, which one scan
+// of the line settles; the names' checks then ask about their own spans.
+class AuthorsLineShape {
+ public:
+  void scan(std::string_view text, const Entry& entry) {
+    special_.clear();
+    double_space_.clear();
+    const std::string_view line = authors_text(entry, text);
+    if (support::is_printable_single_spaced(line)) return;
+    const auto begin = static_cast<std::size_t>(line.data() - text.data());
+    for (std::size_t i = 0; (i = support::first_special_byte(line, i)) < line.size(); ++i)
+      special_.push_back(begin + i);
+    for (std::size_t i = 0; (i = support::find_pair(line, ' ', i)) != std::string_view::npos; ++i)
+      double_space_.push_back(begin + i);
+  }
+  [[nodiscard]] bool plain(const Span& span) const {
+    return !any_in(special_, span) && !any_in(double_space_, span);
+  }
+  [[nodiscard]] bool has_double_space(const Span& span) const { return any_in(double_space_, span); }
+
+ private:
+  static bool any_in(const std::vector<std::size_t>& offsets, const Span& span) {
+    const auto first = std::lower_bound(offsets.begin(), offsets.end(), span.begin);
+    return first != offsets.end() && *first < span.end;
+  }
+
+  std::vector<std::size_t> special_;       // ascending
+  std::vector<std::size_t> double_space_;  // ascending
+};
+
 // One DG316 per Authors line: the first separator other than ", " or the
 // first run of spaces inside a name.
-// `plain_line`: the Authors line has no two adjacent spaces (nor controls).
-void check_author_spacing(const Entry& entry, Reporter& reporter, bool plain_line) {
+void check_author_spacing(const Entry& entry, Reporter& reporter, const AuthorsLineShape& shape) {
   const std::string_view text = reporter.text();
   for (std::size_t k = 0; k < entry.authors.size(); ++k) {
     const Author& author = entry.authors[k];
-    const std::size_t run = plain_line ? std::string_view::npos : support::find_pair(author.name, ' ');
+    const std::size_t run =
+        shape.has_double_space(author.span) ? support::find_pair(author.name, ' ') : std::string_view::npos;
     if (run != std::string_view::npos) {
       std::size_t end = run;
       while (end < author.name.size() && author.name[end] == ' ') ++end;
@@ -177,22 +209,10 @@ NameKey name_key(std::string_view key, bool plain, std::size_t index) {
           index};
 }
 
-// Offsets in the Authors line of the bytes that keep a name from being
-// plain: non-ASCII and control bytes, DEL, and the first of two spaces.
-void irregular_offsets(std::string_view line, std::size_t line_begin, std::vector<std::size_t>& out) {
-  out.clear();
-  for (std::size_t i = 0; (i = support::first_special_byte(line, i)) < line.size(); ++i)
-    out.push_back(line_begin + i);
-  for (std::size_t i = 0; (i = support::find_pair(line, ' ', i)) != std::string_view::npos; ++i)
-    out.push_back(line_begin + i);
-  std::sort(out.begin(), out.end());
-}
-
 // DG307. An author list is short: its names go into a small table by
 // signature, and only names that share one are compared; long
-// collaboration lists go through title key hashes. `plain_line`: the
-// Authors line is printable ASCII with single spaces.
-void check_repeated_authors(const Entry& entry, Reporter& reporter, bool plain_line) {
+// collaboration lists go through title key hashes.
+void check_repeated_authors(const Entry& entry, Reporter& reporter, const AuthorsLineShape& shape) {
   const std::vector<Author>& authors = entry.authors;
   const auto report = [&](std::size_t first, std::size_t later) {
     const Author& author = authors[later];
@@ -208,15 +228,9 @@ void check_repeated_authors(const Entry& entry, Reporter& reporter, bool plain_l
     for_each_repeat(authors.size(), name_of, hash_of, report);
     return;
   }
-  thread_local std::vector<std::size_t> irregular;
   thread_local std::vector<std::string> built;  // keys of names that are not plain
-  irregular.clear();
   built.clear();
-  built.reserve(kPairwiseLimit);  // string_views into it must stay valid
-  if (!plain_line) {
-    const std::string_view line = authors_text(entry, reporter.text());
-    irregular_offsets(line, static_cast<std::size_t>(line.data() - reporter.text().data()), irregular);
-  }
+  built.reserve(kPairwiseLimit);             // string_views into it must stay valid
   std::array<NameKey, kPairwiseLimit> seen;  // distinct non-blank names so far
   std::size_t count = 0;
   // seen[] by signature: open addressing over twice as many slots as names.
@@ -225,14 +239,11 @@ void check_repeated_authors(const Entry& entry, Reporter& reporter, bool plain_l
   static_assert((std::size_t{1} << kSlotBits) >= 2 * kPairwiseLimit);
   std::array<std::uint8_t, std::size_t{1} << kSlotBits> slots;
   slots.fill(kFree);
-  auto next_irregular = irregular.begin();
   for (std::size_t k = 0; k < authors.size(); ++k) {
     const std::string_view name = name_of(k);
     if (name.empty()) continue;
     const Span& span = authors[k].span;
-    while (next_irregular != irregular.end() && *next_irregular < span.begin) ++next_irregular;
-    const bool plain = name.front() != ' ' && name.back() != ' ' &&
-                       (next_irregular == irregular.end() || *next_irregular >= span.end);
+    const bool plain = name.front() != ' ' && name.back() != ' ' && shape.plain(span);
     const NameKey key =
         plain ? name_key(name, true, k) : name_key(built.emplace_back(title_key(name)), false, k);
     std::size_t slot = (key.signature * 0x9e3779b97f4a7c15ULL) >> (64 - kSlotBits);
@@ -267,10 +278,10 @@ void check_authors(const Entry& entry, Reporter& reporter) {
         "DG306", author.span.begin, author.span.size(),
         fmt::format("empty name (author {} of {}) in the author list", k + 1, entry.authors.size()));
   }
-  // One scan of the whole line usually settles every name's shape.
-  const bool plain_line = support::is_printable_single_spaced(authors_text(entry, reporter.text()));
-  if (reporter.on("DG307")) check_repeated_authors(entry, reporter, plain_line);
-  check_author_spacing(entry, reporter, plain_line);
+  thread_local AuthorsLineShape shape;
+  shape.scan(reporter.text(), entry);
+  if (reporter.on("DG307")) check_repeated_authors(entry, reporter, shape);
+  check_author_spacing(entry, reporter, shape);
 }
 
 // Unbalanced (), [], {} and unpaired `$`. An odd number of `$` is fine when
