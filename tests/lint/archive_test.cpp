@@ -33,6 +33,33 @@ TEST(ArchiveIndex, SamePaperWithDifferentAuthorsInAnotherDigest) {
       << found[0].message;
 }
 
+TEST(ArchiveIndex, PapersAreFoundAfterTheTableGrows) {
+  // 100 files of 1,000 papers: the table is re-placed several times, and a
+  // changed copy of any paper seen before must still be found, once.
+  lint::ArchiveIndex index;
+  const lint::Policy policy;
+  const auto summary_of = [](int file, std::uint64_t abstract_hash) {
+    lint::FileSummary summary;
+    summary.path = "file" + std::to_string(file) + ".txt";
+    for (int k = 0; k < 1000; ++k) {
+      lint::EntryFingerprint entry;
+      entry.key_hash = digestkit::title_key_hash("Paper " + std::to_string(file * 1000 + k));
+      entry.title = "a paper";
+      entry.abstract_hash = abstract_hash;
+      entry.where.line = static_cast<std::size_t>(k) + 1;
+      entry.where.column = 1;
+      summary.entries.push_back(entry);
+    }
+    return summary;
+  };
+  for (int file = 0; file < 100; ++file) EXPECT_TRUE(index.add(summary_of(file, 1), policy).empty()) << file;
+  const auto found = index.add(summary_of(37, 2), policy);  // file 37's papers, other abstracts
+  ASSERT_EQ(found.size(), 1000u);
+  EXPECT_NE(found[0].message.find("file37.txt:1:1 with a different abstract"), std::string::npos)
+      << found[0].message;
+  EXPECT_NE(found[999].message.find("file37.txt:1000:1"), std::string::npos) << found[999].message;
+}
+
 TEST(ArchiveIndex, SameCategoryAndDateInTwoFiles) {
   lint::ArchiveIndex index;
   const lint::Policy policy;
