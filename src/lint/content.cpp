@@ -204,7 +204,12 @@ struct NameKey {
 
 NameKey name_key(std::string_view key, bool plain, std::size_t index) {
   std::uint64_t prefix = 0;
-  std::memcpy(&prefix, key.data(), std::min<std::size_t>(key.size(), 8));
+  if (key.size() >= 8) {
+    std::memcpy(&prefix, key.data(), 8);  // one load, not a call
+  } else {
+    for (std::size_t i = 0; i < key.size(); ++i)
+      prefix |= std::uint64_t{static_cast<unsigned char>(key[i])} << (8 * i);
+  }
   return {key, lower_ascii(prefix) ^ (static_cast<std::uint64_t>(key.size()) * 0x9e3779b97f4a7c15ULL), plain,
           index};
 }
