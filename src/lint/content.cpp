@@ -170,19 +170,6 @@ void check_author_spacing(const Entry& entry, Reporter& reporter, const AuthorsL
   }
 }
 
-// ASCII upper case to lower case in all eight bytes at once; other bytes
-// are left alone.
-std::uint64_t lower_ascii(std::uint64_t w) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  const std::uint64_t ascii = ~w & kHigh;
-  const std::uint64_t at_least_a = (w & ~kHigh) + kOnes * (0x80 - 'A');
-  const std::uint64_t above_z = (w & ~kHigh) + kOnes * (0x80 - 'Z' - 1);
-  return w | (((at_least_a & ~above_z & ascii) & kHigh) >> 2);
-}
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
-
 // A name's title key: the name itself when it is plain (printable ASCII,
 // single spaces, none at either end: its key is its lower case), else a key
 // built by ICU. The signature, the key's length and first eight bytes, is
@@ -197,8 +184,9 @@ struct NameKey {
     if (signature != other.signature || key.size() != other.key.size()) return false;
     if (!plain && !other.plain) return key == other.key;
     // Lower-casing a built key changes nothing: it is case folded already.
-    return std::equal(key.begin(), key.end(), other.key.begin(),
-                      [](char x, char y) { return lower(x) == lower(y); });
+    return std::equal(key.begin(), key.end(), other.key.begin(), [](char x, char y) {
+      return support::to_lower_ascii(x) == support::to_lower_ascii(y);
+    });
   }
 };
 
@@ -210,8 +198,9 @@ NameKey name_key(std::string_view key, bool plain, std::size_t index) {
     for (std::size_t i = 0; i < key.size(); ++i)
       prefix |= std::uint64_t{static_cast<unsigned char>(key[i])} << (8 * i);
   }
-  return {key, lower_ascii(prefix) ^ (static_cast<std::uint64_t>(key.size()) * 0x9e3779b97f4a7c15ULL), plain,
-          index};
+  return {key,
+          support::to_lower_ascii(prefix) ^ (static_cast<std::uint64_t>(key.size()) * 0x9e3779b97f4a7c15ULL),
+          plain, index};
 }
 
 // DG307. An author list is short: its names go into a small table by

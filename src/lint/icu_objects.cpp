@@ -31,8 +31,9 @@ IcuObjects::IcuObjects() {
   require(status, "the spoof checker");
   spoof_result = uspoof_openCheckResult(&status);
   require(status, "the spoof check result");
-  allowed_ = uspoof_getAllowedChars(spoof, &status);
+  const USet* allowed = uspoof_getAllowedChars(spoof, &status);
   require(status, "the spoof checker's allowed characters");
+  allowed_latin = CodePointCache<AllowedLatin>(AllowedLatin{allowed});
 
   windows_1252 = ucnv_open("windows-1252", &status);
   require(status, "the windows-1252 converter");
@@ -49,32 +50,14 @@ IcuObjects::~IcuObjects() {
   if (spoof != nullptr) uspoof_close(spoof);
 }
 
-bool IcuObjects::is_nfc_stable(UChar32 c) const {
+bool NfcStable::operator()(UChar32 c) const {
   return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
 }
 
-void IcuObjects::fill_stable_block(std::size_t block) {
-  std::uint64_t bits = 0;
-  for (unsigned k = 0; k < 64; ++k) {
-    if (is_nfc_stable(static_cast<UChar32>((block << 6) | k))) bits |= std::uint64_t{1} << k;
-  }
-  stable_bits_[block] = bits;
-  stable_known_[block] = true;
-}
-
-bool IcuObjects::is_allowed_latin(UChar32 c) const {
+bool AllowedLatin::operator()(UChar32 c) const {
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(c, &status) == USCRIPT_LATIN && U_SUCCESS(status) &&
-         uset_contains(allowed_, c) != 0;
-}
-
-void IcuObjects::fill_latin_block(std::size_t block) {
-  std::uint64_t bits = 0;
-  for (unsigned k = 0; k < 64; ++k) {
-    if (is_allowed_latin(static_cast<UChar32>((block << 6) | k))) bits |= std::uint64_t{1} << k;
-  }
-  latin_bits_[block] = bits;
-  latin_known_[block] = true;
+         uset_contains(allowed, c) != 0;
 }
 
 IcuObjects& icu_objects() {

@@ -52,7 +52,7 @@ std::string ascii_key(std::string_view title) {
     }
     if (pending_space) key += ' ';
     pending_space = false;
-    key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+    key += support::to_lower_ascii(c);
   }
   return key;
 }
@@ -113,13 +113,6 @@ std::uint64_t load_word(const char* p) {
 // Any byte below 0x21 (white space, controls) in an ASCII word.
 bool has_space_or_control(std::uint64_t w) { return ((w - kOnes * 0x21) & ~w & kHigh) != 0; }
 
-// ASCII upper case to lower case in all eight bytes at once.
-std::uint64_t lower_ascii(std::uint64_t w) {
-  const std::uint64_t at_least_a = w + kOnes * (0x80 - 'A');
-  const std::uint64_t above_z = w + kOnes * (0x80 - 'Z' - 1);
-  return w | (((at_least_a & ~above_z) & kHigh) >> 2);
-}
-
 // One pass over a title decides how its key is made: most titles and names
 // are ASCII with single spaces between words, and then their key is just
 // their lower case.
@@ -169,10 +162,10 @@ std::uint64_t title_key_hash(std::string_view title) {
   }
   if (regular) {
     std::size_t i = 0;
-    for (; i + 8 <= title.size(); i += 8) hash.word(lower_ascii(load_word(title.data() + i)));
+    for (; i + 8 <= title.size(); i += 8) hash.word(support::to_lower_ascii(load_word(title.data() + i)));
     for (; i < title.size(); ++i) {
       const char c = title[i];
-      hash.byte(static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c));
+      hash.byte(static_cast<unsigned char>(support::to_lower_ascii(c)));
     }
     return hash.value();
   }
@@ -187,7 +180,7 @@ std::uint64_t title_key_hash(std::string_view title) {
         if (pending_space) hash.byte(' ');
         pending_space = false;
         started = true;
-        hash.word(lower_ascii(w));
+        hash.word(support::to_lower_ascii(w));
         i += 8;
         continue;
       }
@@ -200,7 +193,7 @@ std::uint64_t title_key_hash(std::string_view title) {
     if (pending_space) hash.byte(' ');
     pending_space = false;
     started = true;
-    hash.byte(static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c));
+    hash.byte(static_cast<unsigned char>(support::to_lower_ascii(c)));
   }
   return hash.value();
 }

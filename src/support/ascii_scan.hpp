@@ -40,6 +40,22 @@ namespace digestkit::support {
   return first_non_ascii(text) == text.size();
 }
 
+// Whether a byte is not printable ASCII: a control byte, tab, CR, LF, DEL or
+// any byte >= 0x80.
+[[nodiscard]] constexpr bool is_special_byte(unsigned char byte) noexcept {
+  return byte < 0x20 || byte >= 0x7f;
+}
+
+#if defined(__SSE2__)
+// One bit per byte of `chunk` for which is_special_byte() holds.
+[[nodiscard]] inline unsigned special_bytes_mask(__m128i chunk) noexcept {
+  // Signed compare: bytes >= 0x80 are negative, so this also catches them.
+  const __m128i special =
+      _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(chunk, _mm_set1_epi8(0x7f)));
+  return static_cast<unsigned>(_mm_movemask_epi8(special));
+}
+#endif
+
 // Offset of the first byte at or after `from` that is not printable ASCII
 // (a control byte, tab, CR, LF, DEL or any byte >= 0x80), or text.size().
 [[nodiscard]] inline std::size_t first_special_byte(std::string_view text, std::size_t from) noexcept {
@@ -47,21 +63,12 @@ namespace digestkit::support {
   const std::size_t size = text.size();
   std::size_t i = from;
 #if defined(__SSE2__)
-  const __m128i space = _mm_set1_epi8(0x20);
-  const __m128i del = _mm_set1_epi8(0x7f);
   for (; i + 16 <= size; i += 16) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-    // Signed compare: bytes >= 0x80 are negative, so this also catches them.
-    const __m128i special = _mm_or_si128(_mm_cmplt_epi8(chunk, space), _mm_cmpeq_epi8(chunk, del));
-    const int mask = _mm_movemask_epi8(special);
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    const unsigned mask = special_bytes_mask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i)));
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
   }
 #endif
-  while (i < size) {
-    const auto byte = static_cast<unsigned char>(data[i]);
-    if (byte < 0x20 || byte >= 0x7f) return i;
-    ++i;
-  }
+  while (i < size && !is_special_byte(static_cast<unsigned char>(data[i]))) ++i;
   return i;
 }
 
@@ -115,23 +122,34 @@ template <char... Bytes>
   std::size_t i = 0;
   bool previous_space = false;
 #if defined(__SSE2__)
-  const __m128i space = _mm_set1_epi8(0x20);
-  const __m128i del = _mm_set1_epi8(0x7f);
   for (; i + 16 <= size; i += 16) {
     const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-    const __m128i special = _mm_or_si128(_mm_cmplt_epi8(chunk, space), _mm_cmpeq_epi8(chunk, del));
-    if (_mm_movemask_epi8(special) != 0) return false;
-    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, space)));
+    if (special_bytes_mask(chunk) != 0) return false;
+    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, _mm_set1_epi8(' '))));
     if ((spaces & (spaces >> 1U)) != 0 || (previous_space && (spaces & 1U) != 0)) return false;
     previous_space = (spaces & 0x8000U) != 0;
   }
 #endif
   for (; i < size; ++i) {
     const auto byte = static_cast<unsigned char>(data[i]);
-    if (byte < 0x20 || byte >= 0x7f || (byte == ' ' && previous_space)) return false;
+    if (is_special_byte(byte) || (byte == ' ' && previous_space)) return false;
     previous_space = byte == ' ';
   }
   return true;
+}
+
+[[nodiscard]] constexpr char to_lower_ascii(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
+// to_lower_ascii() of eight bytes at once; bytes >= 0x80 are left alone.
+[[nodiscard]] constexpr std::uint64_t to_lower_ascii(std::uint64_t word) noexcept {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const std::uint64_t ascii = ~word & kHigh;
+  const std::uint64_t at_least_a = (word & ~kHigh) + kOnes * (0x80 - 'A');
+  const std::uint64_t above_z = (word & ~kHigh) + kOnes * (0x80 - 'Z' - 1);
+  return word | (((at_least_a & ~above_z & ascii) & kHigh) >> 2);
 }
 
 }  // namespace digestkit::support

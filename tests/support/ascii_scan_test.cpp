@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <random>
 #include <string>
 #include <string_view>
@@ -84,6 +85,24 @@ TEST(AsciiScan, FindPairAgreesWithStringViewFind) {
     EXPECT_EQ(support::find_pair(text, ' ', from), std::string_view(text).find("  ", from))
         << text << " from " << from;
   }
+}
+
+TEST(AsciiScan, LowerCasesEightBytesAsOneByOne) {
+  std::mt19937_64 random(5);
+  for (int round = 0; round < 20000; ++round) {
+    std::uint64_t word = random();
+    if (round % 2 == 0) word &= 0x7f7f7f7f7f7f7f7fULL;  // ASCII words, which hold most letters
+    std::uint64_t expected = 0;
+    for (unsigned k = 0; k < 8; ++k) {
+      const auto byte = static_cast<char>((word >> (8 * k)) & 0xff);
+      expected |= std::uint64_t{static_cast<unsigned char>(support::to_lower_ascii(byte))} << (8 * k);
+    }
+    EXPECT_EQ(support::to_lower_ascii(word), expected) << std::hex << word;
+  }
+  EXPECT_EQ(support::to_lower_ascii('Q'), 'q');
+  EXPECT_EQ(support::to_lower_ascii('@'), '@');
+  EXPECT_EQ(support::to_lower_ascii('['), '[');
+  EXPECT_EQ(support::to_lower_ascii('\xc3'), '\xc3');
 }
 
 TEST(AsciiScan, PrintableSingleSpacedAgreesWithByteByByteReading) {
