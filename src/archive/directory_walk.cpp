@@ -34,16 +34,20 @@ Listing list_children(const fs::path& dir, const InputOptions& options) {
   fs::directory_iterator it(dir, ec);
   for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
     const fs::directory_entry& entry = *it;
+    // The entry's type comes with the listing (d_type), so these ask the
+    // file system nothing on the usual file systems; only a symlink is
+    // followed with a stat.
     std::error_code status_ec;
-    const auto link_status = entry.symlink_status(status_ec);
+    const bool link = entry.is_symlink(status_ec);
     if (status_ec) continue;
     std::string name = entry.path().filename().native();
-    if (fs::is_directory(link_status)) {
+    if (!link && entry.is_directory(status_ec)) {
       listing.children.push_back(Child{name + "/", entry.path(), true});
       continue;
     }
-    const bool regular = fs::is_symlink(link_status) ? fs::is_regular_file(entry.status(status_ec))
-                                                     : fs::is_regular_file(link_status);
+    if (status_ec) continue;
+    const bool regular =
+        link ? fs::is_regular_file(entry.status(status_ec)) : entry.is_regular_file(status_ec);
     if (regular && !status_ec && has_wanted_extension(name, options.extensions)) {
       listing.children.push_back(Child{std::move(name), entry.path(), false});
     }

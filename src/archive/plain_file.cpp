@@ -29,15 +29,16 @@ auto reader_for(int fd) {
 }
 
 // Reads fd to the end into a new InputFile, or reports why it could not.
-void read_descriptor(int fd, std::uint64_t size_hint, std::string name, std::string_view what,
-                     const InputOptions& options, const Visit& visit, const OnError& on_error) {
+void read_descriptor(int fd, std::uint64_t size_hint, ShortRead short_read, std::string name,
+                     std::string_view what, const InputOptions& options, const Visit& visit,
+                     const OnError& on_error) {
   if (size_hint > options.max_member_size) {
     on_error(
         InputError{std::move(name), over_member_limit_message(what, options.max_member_size, size_hint)});
     return;
   }
   InputFile file;
-  switch (read_limited(reader_for(fd), size_hint, options.max_member_size, file.bytes)) {
+  switch (read_limited(reader_for(fd), size_hint, options.max_member_size, file.bytes, short_read)) {
     case ReadStatus::ok:
       file.name = std::move(name);
       visit(std::move(file));
@@ -80,9 +81,14 @@ void read_plain_file(const std::string& path, const InputOptions& options, const
     return;
   }
   // Pipes and character devices report no useful size; regular files do.
-  const std::uint64_t size_hint = S_ISREG(info.st_mode) ? static_cast<std::uint64_t>(info.st_size) : 0;
-  if (S_ISREG(info.st_mode)) ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-  read_descriptor(fd.get(), size_hint, path, "file", options, visit, on_error);
+  const bool regular = S_ISREG(info.st_mode);
+  const std::uint64_t size_hint = regular ? static_cast<std::uint64_t>(info.st_size) : 0;
+  // A wider read-ahead pays off for large files read from disk; a small
+  // file is read ahead whole anyway, and the call would cost more than it saves.
+  constexpr std::uint64_t kReadAheadWorthIt = 1 << 20;
+  if (regular && size_hint >= kReadAheadWorthIt) ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+  read_descriptor(fd.get(), size_hint, regular ? ShortRead::is_end : ShortRead::may_continue, path, "file",
+                  options, visit, on_error);
 }
 
 void read_standard_input(const InputOptions& options, const Visit& visit, const OnError& on_error) {
@@ -94,7 +100,8 @@ void read_standard_input(const InputOptions& options, const Visit& visit, const 
     const auto offset = ::lseek(STDIN_FILENO, 0, SEEK_CUR);
     if (offset >= 0 && offset <= info.st_size) size_hint = static_cast<std::uint64_t>(info.st_size - offset);
   }
-  read_descriptor(STDIN_FILENO, size_hint, options.stdin_name, "standard input", options, visit, on_error);
+  read_descriptor(STDIN_FILENO, size_hint, regular ? ShortRead::is_end : ShortRead::may_continue,
+                  options.stdin_name, "standard input", options, visit, on_error);
 }
 
 }  // namespace digestkit::archive_detail
