@@ -1,6 +1,8 @@
 // title_key(): NFKC case folding (ICU's NFKC_Casefold, which also removes
 // default-ignorable characters) and white space collapsed. ASCII titles, the
-// common case, take a path without ICU that gives the same result.
+// common case, and titles whose other characters NFKC_Casefold leaves alone
+// (accented letters, CJK) take a path without ICU's normalizer that gives
+// the same result.
 #include "digestkit/title_key.hpp"
 
 #include <unicode/normalizer2.h>
@@ -11,10 +13,49 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "icu_objects.hpp"
 #include "support/ascii_scan.hpp"
 
 namespace digestkit {
 namespace {
+
+const icu::Normalizer2& nfkc_casefold() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* folding = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU: NFKC_Casefold data is missing");
+  return *folding;
+}
+
+// A non-ASCII character that NFKC_Casefold maps to itself whatever stands
+// around it (a normalization boundary before it, normalized on its own)
+// and that is not white space. ASCII characters are boundaries too and map
+// to their lower case, so a title made of these and ASCII is normalized
+// piece by piece: its key is ascii_key() of it.
+struct KeyInert {
+  bool operator()(UChar32 c) const {
+    if (c < 0x80 || u_isUWhiteSpace(c)) return false;
+    const icu::Normalizer2& folding = nfkc_casefold();
+    UErrorCode status = U_ZERO_ERROR;
+    return folding.hasBoundaryBefore(c) && folding.isNormalized(icu::UnicodeString(c), status) &&
+           U_SUCCESS(status);
+  }
+};
+
+bool all_key_inert(std::string_view title) {
+  thread_local lint::detail::CodePointCache<KeyInert> inert;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(title.data());
+  const auto length = static_cast<int32_t>(title.size());
+  for (int32_t i = 0; i < length;) {
+    if (bytes[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || !inert(c)) return false;
+  }
+  return true;
+}
 
 std::string collapse_white_space(std::string_view folded) {
   std::string key;
@@ -199,14 +240,14 @@ std::uint64_t title_key_hash(std::string_view title) {
 }
 
 std::string title_key(std::string_view title) {
-  if (support::is_ascii(title)) return ascii_key(title);
+  // ascii_key() copies bytes >= 0x80 as they are.
+  if (support::is_ascii(title) || all_key_inert(title)) return ascii_key(title);
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* folding = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU: NFKC_Casefold data is missing");
+  const icu::Normalizer2& folding = nfkc_casefold();
   std::string folded;
   icu::StringByteSink<std::string> sink(&folded);
-  folding->normalizeUTF8(0, icu::StringPiece(title.data(), static_cast<int32_t>(title.size())), sink, nullptr,
-                         status);
+  folding.normalizeUTF8(0, icu::StringPiece(title.data(), static_cast<int32_t>(title.size())), sink, nullptr,
+                        status);
   if (U_FAILURE(status)) folded.assign(title);  // invalid UTF-8 cannot reach here from decoded text
   return collapse_white_space(folded);
 }

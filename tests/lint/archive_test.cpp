@@ -1,5 +1,8 @@
 // DG401/DG402 across files, and title_key(), which they match papers by.
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include "digestkit/lint.hpp"
 #include "digestkit/title_key.hpp"
@@ -128,6 +131,57 @@ TEST(TitleKey, HashIsEqualExactlyForEqualKeys) {
       EXPECT_EQ(digestkit::title_key_hash(a) == digestkit::title_key_hash(b),
                 digestkit::title_key(a) == digestkit::title_key(b))
           << '"' << a << "\" vs \"" << b << '"';
+    }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// What title_key() means, asked of ICU's normalizer for every text:
+// NFKC_Casefold, then White_Space runs collapsed to one space and trimmed.
+std::string key_by_icu(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* folding = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  const icu::UnicodeString folded = folding->normalize(icu::UnicodeString::fromUTF8(text), status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  icu::UnicodeString key;
+  bool pending_space = false;
+  for (int32_t i = 0; i < folded.length();) {
+    const UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c)) {
+      pending_space = !key.isEmpty();
+      continue;
+    }
+    if (pending_space) key.append(u' ');
+    pending_space = false;
+    key.append(c);
+  }
+  std::string out;
+  key.toUTF8String(out);
+  return out;
+}
+
+std::string utf8(UChar32 c) {
+  std::string out;
+  icu::UnicodeString(c).toUTF8String(out);
+  return out;
+}
+
+// title_key() skips the normalizer for text whose non-ASCII characters
+// NFKC_Casefold leaves alone; every BMP character, alone, between letters,
+// before a combining mark and after an accented capital, must give ICU's key.
+TEST(TitleKey, EveryCharacterGivesIcusKey) {
+  std::size_t mismatches = 0;
+  for (UChar32 c = 0x80; c <= 0xFFFF; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    const std::string ch = utf8(c);
+    for (const std::string& text : {ch, "Ab " + ch + "Cd", ch + "\u0301x", "\u00c9" + ch, ch + " \u00dc"}) {
+      if (digestkit::title_key(text) == key_by_icu(text)) continue;
+      ADD_FAILURE() << "U+" << std::hex << c << ": \"" << text << "\"";
+      if (++mismatches == 20) return;
     }
   }
 }
