@@ -49,6 +49,10 @@ class SourceText {
   // Byte range of line n (1-based) without its line ending.
   [[nodiscard]] std::string_view line(std::size_t n) const;
   [[nodiscard]] std::size_t line_start(std::size_t n) const { return line_starts_[n - 1]; }
+  // Whether line n (1-based) holds nothing but printable ASCII (U+0020 to
+  // U+007E) before its line ending. Known from the pass that indexes the
+  // lines, so that character checks can pass over such lines unread.
+  [[nodiscard]] bool is_printable_ascii_line(std::size_t n) const { return printable_ascii_lines_[n - 1]; }
   [[nodiscard]] Location locate(std::size_t offset) const;
   // Byte offset in the original input for an offset into text(); equal to
   // offset + BOM length for UTF-8 input, offset itself when transcoded.
@@ -59,6 +63,7 @@ class SourceText {
   std::string path_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
+  std::vector<bool> printable_ascii_lines_;  // per line, as line_starts_
 };
 
 struct DecodeOptions {

@@ -1,7 +1,8 @@
-// DG2xx over the raw text: encoding facts recorded by decode(), then one pass
-// over every byte. Printable ASCII is skipped 16 bytes at a time; only
-// control bytes, line ends and non-ASCII runs are looked at one by one, and
-// only non-ASCII runs that could be at fault reach ICU.
+// DG2xx over the raw text: encoding facts recorded by decode(), then the
+// lines that are not plain printable ASCII (the line index knows which).
+// Within those, printable ASCII is skipped 16 bytes at a time; only control
+// bytes, line ends and non-ASCII runs are looked at one by one, and only
+// non-ASCII runs that could be at fault reach ICU.
 #include <fmt/format.h>
 #include <unicode/utf8.h>
 
@@ -57,22 +58,36 @@ class CharacterScan {
  public:
   explicit CharacterScan(Reporter& reporter) : reporter_(reporter), text_(reporter.text()), run_(reporter) {}
 
+  // Line by line: a line the line index found to be printable ASCII, with
+  // no blank at either end, has nothing for these rules and is not read.
   void run() {
+    const SourceText& source = reporter_.source();
+    const std::size_t lines = source.line_count();
+    for (std::size_t n = 1; n <= lines; ++n) {
+      const std::size_t start = source.line_start(n);
+      if (source.is_printable_ascii_line(n) && !blank_at_either_end(source.line(n))) continue;
+      scan_line(start);
+    }
+  }
+
+ private:
+  static bool blank_at_either_end(std::string_view line) {
+    return !line.empty() && (line.front() == ' ' || line.back() == ' ');
+  }
+
+  // From a line's start through its ending (or the end of the text).
+  void scan_line(std::size_t start) {
     const std::size_t size = text_.size();
     const char* data = text_.data();
-    std::size_t i = 0;
-    start_line(0);
+    std::size_t i = start;
+    start_line(start);
     while ((i = support::first_special_byte(text_, i)) < size) {
       const auto byte = static_cast<unsigned char>(data[i]);
       if (byte >= 0x80) {
         i = non_ascii_run(i);
-      } else if (byte == '\n') {
+      } else if (byte == '\n' || byte == '\r') {
         end_line(i);
-        start_line(++i);
-      } else if (byte == '\r') {
-        end_line(i);
-        i += (i + 1 < size && data[i + 1] == '\n') ? 2 : 1;
-        start_line(i);
+        return;
       } else if (byte == '\t') {
         std::size_t end = i;
         while (end < size && data[end] == '\t') ++end;
@@ -95,7 +110,6 @@ class CharacterScan {
     end_line(size);
   }
 
- private:
   void start_line(std::size_t offset) {
     line_start_ = offset;
     leading_known_ = false;

@@ -69,15 +69,31 @@ Decoded decode_transcoded(std::string_view bytes, std::string path, const char* 
   return success(std::move(source));
 }
 
+// Whether an indexed text is valid UTF-8. Only its lines that are not
+// printable ASCII can say otherwise, and no sequence spans a line ending
+// (an ASCII byte), so the rest of the text is not read again.
+bool is_valid_utf8(const SourceText& source) {
+  const std::string_view text = source.text();
+  const std::size_t lines = source.line_count();
+  for (std::size_t n = 1; n <= lines; ++n) {
+    if (source.is_printable_ascii_line(n)) continue;
+    const std::size_t start = source.line_start(n);
+    while (n < lines && !source.is_printable_ascii_line(n + 1)) ++n;  // a run of such lines at once
+    const std::size_t end = n < lines ? source.line_start(n + 1) : text.size();
+    if (text_detail::find_invalid_utf8(text.substr(start, end - start))) return false;
+  }
+  return true;
+}
+
 Decoded decode_utf8(std::string_view bytes, std::string path, bool try_legacy) {
   const bool had_bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
   const std::string_view body = had_bom ? bytes.substr(kUtf8Bom.size()) : bytes;
-  const auto fault = text_detail::find_invalid_utf8(body);
-  if (!fault) {
-    auto source = std::make_unique<SourceText>(std::move(path), text_detail::copy_text(body));
+  if (auto source = std::make_unique<SourceText>(path, text_detail::copy_text(body));
+      is_valid_utf8(*source)) {
     source->had_bom = had_bom;
     return success(std::move(source));
   }
+  const auto fault = text_detail::find_invalid_utf8(body);
   // A UTF-8 BOM declares the charset; only undeclared input is detected.
   if (try_legacy && !had_bom) {
     if (auto detected = text_detail::detect_legacy(bytes)) {
@@ -127,13 +143,15 @@ Decoded decode_owned_bytes(std::string&& bytes, std::string path, const DecodeOp
   const bool utf8_expected = options.encoding ? names_utf8(*options.encoding) : !has_wide_bom(bytes);
   if (utf8_expected) {
     const bool had_bom = std::string_view(bytes).substr(0, kUtf8Bom.size()) == kUtf8Bom;
-    const std::size_t body = had_bom ? kUtf8Bom.size() : 0;
-    if (!text_detail::find_invalid_utf8(std::string_view(bytes).substr(body))) {
-      bytes.erase(0, body);
-      auto source = std::make_unique<SourceText>(std::move(path), std::move(bytes));
+    if (had_bom) bytes.erase(0, kUtf8Bom.size());
+    // Index first: the index tells which lines validation need read.
+    auto source = std::make_unique<SourceText>(path, std::move(bytes));
+    if (is_valid_utf8(*source)) {
       source->had_bom = had_bom;
       return success(std::move(source));
     }
+    bytes = SourceTextBuilder::take_text(*source);
+    if (had_bom) bytes.insert(0, kUtf8Bom);
   }
   return decode(std::string_view(bytes), std::move(path), options);
 }

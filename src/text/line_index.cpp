@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "source_text_builder.hpp"
+#include "support/ascii_scan.hpp"
 #include "text_detail.hpp"
 
 namespace digestkit {
@@ -14,17 +15,75 @@ const char* find_byte(const char* from, const char* end, char byte) {
   return static_cast<const char*>(std::memchr(from, byte, static_cast<std::size_t>(end - from)));
 }
 
-// Text without a single CR (the common case): one memchr per line of text.
-// Blank lines, half of a digest's, are taken without a call.
-void index_lf_only(const char* begin, const char* end, std::vector<std::size_t>& starts,
-                   LineEndings& endings) {
-  for (const char* p = begin; (p = find_byte(p, end, '\n')) != nullptr;) {
-    do {
-      ++p;
-      ++endings.lf;
-      starts.push_back(static_cast<std::size_t>(p - begin));
-    } while (p != end && *p == '\n');
+// Line starts and, when `printable` is given, one flag per line, appended
+// as the text is read: a line is printable until a byte that is not
+// printable ASCII turns up before its end.
+class LfLineIndex {
+ public:
+  LfLineIndex(std::vector<std::size_t>& starts, std::vector<bool>* printable, LineEndings& endings)
+      : starts_(starts), printable_(printable), endings_(endings) {}
+
+  void unusual_byte() { line_printable_ = false; }
+  void line_feed_at(std::size_t offset) {
+    ++endings_.lf;
+    starts_.push_back(offset + 1);
+    if (printable_ != nullptr) printable_->push_back(line_printable_);
+    line_printable_ = true;
   }
+  void last_line() {
+    if (printable_ != nullptr) printable_->push_back(line_printable_);
+  }
+
+ private:
+  std::vector<std::size_t>& starts_;
+  std::vector<bool>* printable_;
+  LineEndings& endings_;
+  bool line_printable_ = true;
+};
+
+// Text without a CR, the common case: one pass, 32 bytes at a time; a
+// block of printable ASCII (most of every line) costs one test. Returns
+// false at the first CR, having indexed only part of the text.
+bool index_lf_only(std::string_view text, LfLineIndex& index) {
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const auto mask_of = [](__m128i low, __m128i high, char byte) {
+    const __m128i wanted = _mm_set1_epi8(byte);
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(low, wanted))) |
+           (static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(high, wanted))) << 16U);
+  };
+  for (; i + 32 <= size; i += 32) {
+    const __m128i low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    const __m128i high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 16));
+    const unsigned special = support::special_bytes_mask(low) | (support::special_bytes_mask(high) << 16U);
+    if (special == 0) continue;
+    if (mask_of(low, high, '\r') != 0) return false;
+    unsigned feeds = mask_of(low, high, '\n');
+    unsigned others = special & ~feeds;
+    for (; feeds != 0; feeds &= feeds - 1) {
+      const auto at = static_cast<unsigned>(__builtin_ctz(feeds));
+      const unsigned before = (1U << at) - 1;
+      if ((others & before) != 0) index.unusual_byte();
+      others &= ~before;
+      index.line_feed_at(i + at);
+    }
+    if (others != 0) index.unusual_byte();
+  }
+#endif
+  for (; i < size; ++i) {
+    const auto byte = static_cast<unsigned char>(data[i]);
+    if (byte == '\n') {
+      index.line_feed_at(i);
+    } else if (byte == '\r') {
+      return false;
+    } else if (support::is_special_byte(byte)) {
+      index.unusual_byte();
+    }
+  }
+  index.last_line();
+  return true;
 }
 
 // Any mix of LF, CRLF and lone CR. The next CR and next LF are each found
@@ -53,6 +112,19 @@ void index_mixed(const char* begin, const char* end, std::vector<std::size_t>& s
   }
 }
 
+// The flags of lines indexed by index_mixed(): each line's bytes up to its
+// ending, which is the only place a CR or LF can be.
+void flag_printable_lines(std::string_view text, const std::vector<std::size_t>& starts,
+                          std::vector<bool>& printable) {
+  printable.clear();
+  for (std::size_t n = 0; n < starts.size(); ++n) {
+    const std::size_t begin = starts[n];
+    const std::size_t end = n + 1 < starts.size() ? starts[n + 1] : text.size();
+    const std::size_t first = support::first_special_byte(text, begin);
+    printable.push_back(first >= end || text[first] == '\n' || text[first] == '\r');
+  }
+}
+
 bool ends_with_line_ending(std::string_view text) {
   return !text.empty() && (text.back() == '\n' || text.back() == '\r');
 }
@@ -60,20 +132,23 @@ bool ends_with_line_ending(std::string_view text) {
 }  // namespace
 
 void SourceTextBuilder::index_lines(std::string_view text, std::vector<std::size_t>& line_starts,
-                                    LineEndings& endings) {
+                                    LineEndings& endings, std::vector<bool>* printable_ascii_lines) {
   line_starts.clear();
   endings = {};
   line_starts.push_back(0);
-  const char* begin = text.data();
-  const char* end = begin + text.size();
-  if (text.empty()) return;
-  if (std::memchr(begin, '\r', text.size()) == nullptr) {
-    index_lf_only(begin, end, line_starts, endings);
-  } else {
-    index_mixed(begin, end, line_starts, endings);
+  if (printable_ascii_lines != nullptr) printable_ascii_lines->clear();
+  LfLineIndex index(line_starts, printable_ascii_lines, endings);
+  if (!index_lf_only(text, index)) {
+    line_starts.resize(1);
+    endings = {};
+    index_mixed(text.data(), text.data() + text.size(), line_starts, endings);
+    if (printable_ascii_lines != nullptr) flag_printable_lines(text, line_starts, *printable_ascii_lines);
   }
   // "a\n" is one line, not a line followed by an empty one.
-  if (line_starts.size() > 1 && line_starts.back() == text.size()) line_starts.pop_back();
+  if (line_starts.size() > 1 && line_starts.back() == text.size()) {
+    line_starts.pop_back();
+    if (printable_ascii_lines != nullptr) printable_ascii_lines->pop_back();
+  }
 }
 
 Location SourceTextBuilder::locate(std::string_view text, const std::vector<std::size_t>& line_starts,

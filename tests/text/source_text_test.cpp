@@ -1,5 +1,8 @@
-// The line index, line(), locate() and input_offset().
+// The line index, line(), locate(), input_offset() and the printable-ASCII line flags.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
 
 #include "digestkit/source.hpp"
 
@@ -178,3 +181,51 @@ TEST(TextInputOffset, BomAddsThreeUnlessTranscoded) {
 
 }  // namespace
 }  // namespace digestkit
+
+namespace {
+
+// Line n's bytes before its ending are all printable ASCII: what
+// is_printable_ascii_line() must say, asked the slow way.
+bool printable_the_slow_way(const digestkit::SourceText& text, std::size_t n) {
+  const std::string_view line = text.line(n);
+  return std::all_of(line.begin(), line.end(), [](char c) { return c >= 0x20 && c <= 0x7e; });
+}
+
+void expect_flags_match(const std::string& content) {
+  const digestkit::SourceText text("t.txt", content);
+  for (std::size_t n = 1; n <= text.line_count(); ++n) {
+    EXPECT_EQ(text.is_printable_ascii_line(n), printable_the_slow_way(text, n))
+        << "line " << n << " of \"" << content << "\"";
+  }
+}
+
+TEST(TextPrintableLines, EachKindOfByteAtEachPlaceInABlock) {
+  // Lines of every length around the 16-byte blocks the index reads, with
+  // one odd byte at each position, under each kind of line ending.
+  for (const char* ending : {"\n", "\r\n", "\r"}) {
+    for (const std::string odd : {"\t", "\x7f", "\x01", "\xc3\xa9", "\xe6\x9b\xb4"}) {
+      for (std::size_t length = 0; length <= 40; ++length) {
+        for (std::size_t at = 0; at <= length; ++at) {
+          std::string line(length, 'a');
+          line.insert(at, odd);
+          expect_flags_match("plain first line\n" + line + ending + std::string(length, 'b') + ending + line);
+        }
+      }
+    }
+  }
+}
+
+TEST(TextPrintableLines, BlankAndPlainLines) {
+  const digestkit::SourceText text("t.txt", "Title\n\n\nAuthors: A, B\n   \n\tx\nend");
+  ASSERT_EQ(text.line_count(), 7u);
+  for (std::size_t n : {1, 2, 3, 4, 5, 7}) EXPECT_TRUE(text.is_printable_ascii_line(n)) << n;
+  EXPECT_FALSE(text.is_printable_ascii_line(6));
+  const digestkit::SourceText empty("t.txt", "");
+  EXPECT_TRUE(empty.is_printable_ascii_line(1));
+  const digestkit::SourceText cjk("t.txt", "a\n2023-05-04 \xe6\x9b\xb4\xe6\x96\xb0\n");
+  EXPECT_EQ(cjk.line_count(), 2u);
+  EXPECT_TRUE(cjk.is_printable_ascii_line(1));
+  EXPECT_FALSE(cjk.is_printable_ascii_line(2));
+}
+
+}  // namespace
