@@ -17,4 +17,10 @@ namespace digestkit {
 // searches over many titles or names; confirm matches with title_key().
 [[nodiscard]] std::uint64_t title_key_hash(std::string_view title);
 
+// Whether title_key(text) is text itself with its ASCII letters in lower
+// case: no control characters, single spaces between words and none at
+// either end, and no character NFKC case folding would change (accented
+// lower-case letters and CJK qualify). Such keys compare without being built.
+[[nodiscard]] bool key_is_lower_case(std::string_view text);
+
 }  // namespace digestkit

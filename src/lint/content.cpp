@@ -170,10 +170,10 @@ void check_author_spacing(const Entry& entry, Reporter& reporter, const AuthorsL
   }
 }
 
-// A name's title key: the name itself when it is plain (printable ASCII,
-// single spaces, none at either end: its key is its lower case), else a key
-// built by ICU. The signature, the key's length and first eight bytes, is
-// shared by equal keys and tells nearly every pair apart without the text.
+// A name's title key: the name itself when it is plain (single spaces,
+// none at either end, no character case folding would change but ASCII
+// capitals: its key is its lower case), else a key built by title_key(). The signature, the key's length and
+// first eight bytes, is shared by equal keys and tells nearly every pair apart without the text.
 struct NameKey {
   std::string_view key;
   std::uint64_t signature;
@@ -237,7 +237,8 @@ void check_repeated_authors(const Entry& entry, Reporter& reporter, const Author
     const std::string_view name = name_of(k);
     if (name.empty()) continue;
     const Span& span = authors[k].span;
-    const bool plain = name.front() != ' ' && name.back() != ' ' && shape.plain(span);
+    const bool plain = name.front() != ' ' && name.back() != ' ' &&
+                       (shape.plain(span) || (!shape.has_double_space(span) && key_is_lower_case(name)));
     const NameKey key =
         plain ? name_key(name, true, k) : name_key(built.emplace_back(title_key(name)), false, k);
     std::size_t slot = (key.signature * 0x9e3779b97f4a7c15ULL) >> (64 - kSlotBits);

@@ -159,19 +159,20 @@ bool has_space_or_control(std::uint64_t w) { return ((w - kOnes * 0x21) & ~w & k
 // their lower case.
 struct KeyShape {
   bool ascii = true;
-  bool regular = false;  // ASCII, no controls, single inner spaces only
+  bool regular = false;  // no controls, single inner spaces only, none at either end
 };
 
 KeyShape key_shape(std::string_view title) {
   KeyShape shape;
-  bool& ascii = shape.ascii;
+  bool ascii = true;
   bool regular = !title.empty() && title.front() != ' ' && title.back() != ' ';
   bool previous_space = false;
   std::size_t at = 0;
-  for (; at + 8 <= title.size() && ascii; at += 8) {
+  // Bytes >= 0x80 are neither controls nor spaces to these formulas.
+  for (; at + 8 <= title.size(); at += 8) {
     const std::uint64_t w = load_word(title.data() + at);
-    ascii = (w & kHigh) == 0;
-    // Exactly the bytes below 0x20, and exactly the spaces (ASCII words).
+    ascii = ascii && (w & kHigh) == 0;
+    // Exactly the bytes below 0x20, and exactly the spaces.
     const std::uint64_t controls = ~((w & (kOnes * 0x7f)) + kOnes * 0x60) & ~w & kHigh;
     const std::uint64_t t = w ^ (kOnes * 0x20);
     const std::uint64_t spaces = ~(((t & (kOnes * 0x7f)) + kOnes * 0x7f) | t | (kOnes * 0x7f));
@@ -179,13 +180,14 @@ KeyShape key_shape(std::string_view title) {
       regular = false;
     previous_space = (spaces >> 63) != 0;
   }
-  for (; at < title.size() && ascii; ++at) {
+  for (; at < title.size(); ++at) {
     const auto byte = static_cast<unsigned char>(title[at]);
-    ascii = byte < 0x80;
+    ascii = ascii && byte < 0x80;
     if (byte < 0x20 || (byte == ' ' && previous_space)) regular = false;
     previous_space = byte == ' ';
   }
-  shape.regular = ascii && regular;
+  shape.ascii = ascii;
+  shape.regular = regular;
   return shape;
 }
 
@@ -194,7 +196,8 @@ KeyShape key_shape(std::string_view title) {
 std::uint64_t title_key_hash(std::string_view title) {
   KeyHash hash;
   const auto [ascii, regular] = key_shape(title);
-  if (!ascii) {
+  // Text of ASCII and characters NFKC_Casefold leaves alone hashes like ASCII.
+  if (!ascii && !all_key_inert(title)) {
     const std::string key = title_key(title);
     std::size_t i = 0;
     for (; i + 8 <= key.size(); i += 8) hash.word(load_word(key.data() + i));
@@ -237,6 +240,11 @@ std::uint64_t title_key_hash(std::string_view title) {
     hash.byte(static_cast<unsigned char>(support::to_lower_ascii(c)));
   }
   return hash.value();
+}
+
+bool key_is_lower_case(std::string_view text) {
+  const KeyShape shape = key_shape(text);
+  return shape.regular && (shape.ascii || all_key_inert(text));
 }
 
 std::string title_key(std::string_view title) {

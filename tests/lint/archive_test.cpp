@@ -170,20 +170,45 @@ std::string utf8(UChar32 c) {
   return out;
 }
 
-// title_key() skips the normalizer for text whose non-ASCII characters
-// NFKC_Casefold leaves alone; every BMP character, alone, between letters,
-// before a combining mark and after an accented capital, must give ICU's key.
+// title_key() and title_key_hash() skip the normalizer for text whose
+// non-ASCII characters NFKC_Casefold leaves alone; every BMP character,
+// alone, between letters, before a combining mark and after an accented
+// capital, must give ICU's key and its hash, and key_is_lower_case() may
+// only say so of text whose key is its lower case.
 TEST(TitleKey, EveryCharacterGivesIcusKey) {
   std::size_t mismatches = 0;
   for (UChar32 c = 0x80; c <= 0xFFFF; ++c) {
     if (U_IS_SURROGATE(c)) continue;
     const std::string ch = utf8(c);
     for (const std::string& text : {ch, "Ab " + ch + "Cd", ch + "\u0301x", "\u00c9" + ch, ch + " \u00dc"}) {
-      if (digestkit::title_key(text) == key_by_icu(text)) continue;
+      const std::string key = key_by_icu(text);
+      std::string lowered = text;
+      for (char& byte : lowered) byte = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32) : byte;
+      if (digestkit::title_key(text) == key &&
+          digestkit::title_key_hash(text) == digestkit::title_key_hash(key) &&
+          (!digestkit::key_is_lower_case(text) || key == lowered))
+        continue;
       ADD_FAILURE() << "U+" << std::hex << c << ": \"" << text << "\"";
       if (++mismatches == 20) return;
     }
   }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(TitleKey, WhichKeysAreTheTextInLowerCase) {
+  EXPECT_TRUE(digestkit::key_is_lower_case("Sparse Lattice Encoders"));
+  EXPECT_TRUE(digestkit::key_is_lower_case("Gorqu\u00fc Mithipe"));  // ü: as it is
+  EXPECT_TRUE(digestkit::key_is_lower_case("\u8bba\u6587 Papers"));
+  EXPECT_FALSE(digestkit::key_is_lower_case("GORQU\u00dc"));  // Ü folds to ü
+  EXPECT_FALSE(digestkit::key_is_lower_case("Ann  Lee"));     // spaces collapse
+  EXPECT_FALSE(digestkit::key_is_lower_case(" Ann"));
+  EXPECT_FALSE(digestkit::key_is_lower_case("Ann\tLee"));
+  EXPECT_FALSE(digestkit::key_is_lower_case("Self\u200bSupervised"));  // dropped
+  EXPECT_FALSE(digestkit::key_is_lower_case("a\u00a0b"));              // NBSP is a space
+  EXPECT_FALSE(digestkit::key_is_lower_case(""));
 }
 
 }  // namespace

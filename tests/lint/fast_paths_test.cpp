@@ -62,6 +62,13 @@ TEST(RepeatedAuthors, NonAsciiNamesAreCaseFolded) {
   EXPECT_EQ(repeated_authors("Ann Lee, Ann\u200b Lee").size(), 1u);
 }
 
+TEST(RepeatedAuthors, AccentedNamesCompareWithoutBuiltKeys) {
+  EXPECT_EQ(repeated_authors("Gorqu\u00fc Mithipe, gorqu\u00fc mithipe").size(), 1u);
+  EXPECT_EQ(repeated_authors("Gorqu\u00fc Mithipe, GORQU\u00dc MITHIPE").size(), 1u);  // one built
+  EXPECT_EQ(repeated_authors("Gorqu\u00fc Mithipe, Gorquu Mithipe").size(), 0u);
+  EXPECT_EQ(repeated_authors("Mithipe Gorqu\u00fc, Mithipe Gorqu\u00fd").size(), 0u);  // same prefix
+}
+
 TEST(RepeatedAuthors, SameLengthAndPrefixIsNotEnough) {
   EXPECT_TRUE(repeated_authors("Annabel Lee, Annabel Lea").empty());
   EXPECT_TRUE(repeated_authors("Jo Ko, Jo Ka, José Díaz, Jose Diaz").empty());
