@@ -182,16 +182,19 @@ class ArchiveIndex {
   };
   struct EntrySlot {  // key 0: free
     std::uint64_t key;
-    FirstEntry first;
+    std::uint32_t first;  // index into first_entries_
   };
   // First occurrences by title key hash: an open-addressing table, as an
-  // archive has hundreds of thousands of entries (far more than fit in a
-  // cache, so a slot holds its key and value together).
+  // archive has hundreds of thousands of entries, far more than fit in a
+  // cache. Its slots hold only the key and an index, so that a lookup
+  // touches few cache lines and growing the table (which stalls the
+  // ordered delivery of results, and so the workers) moves little memory;
+  // the entries themselves are appended in order to first_entries_.
   FirstEntry* find_or_insert(std::uint64_t key, const FirstEntry& entry, bool& inserted);
   void grow_if_full(std::size_t adding);
   std::vector<std::string> paths_;
   std::vector<EntrySlot> entry_slots_;
-  std::size_t entry_count_ = 0;
+  std::vector<FirstEntry> first_entries_;
   std::unordered_map<std::string, FirstDigest> digests_;
 };
 

@@ -5,7 +5,7 @@
 // by whoever takes them. Every input gets a slot in a deque kept in input
 // order; the calling thread delivers finished slots from the front before
 // each submission. While 4 * jobs slots are in flight (the bound on memory,
-// whatever the number of inputs) it works on the newest queued input itself,
+// whatever the number of inputs) it works on the oldest queued input itself,
 // and sleeps on a condition variable only when none is queued, until the
 // first 2 * jobs slots are finished. So `jobs` threads share `jobs` cores:
 // on the 300 MB archive, validate -j2 switched threads 240 times, not 3,000.
@@ -113,10 +113,12 @@ class OrderedPool {
       }
       if (in_flight_.size() < limit) return;
       if (!queue_.empty()) {
-        // Take the newest input: the workers go on with the older ones,
-        // which are delivered first.
-        Slot<Result>* slot = queue_.back();
-        queue_.pop_back();
+        // Take the oldest input, as the workers do: inputs finish about in
+        // order, so the window slides on and the queue stays deep. (Taking
+        // the newest took back what had just been submitted and left the
+        // workers waiting on the walk after nearly every input.)
+        Slot<Result>* slot = queue_.front();
+        queue_.pop_front();
         process(slot, lock);
         continue;
       }

@@ -28,13 +28,14 @@ Diagnostic make(const Policy& policy, std::string_view code, const std::string& 
 }  // namespace
 
 void ArchiveIndex::grow_if_full(std::size_t adding) {
-  // Keep the table at most three quarters full, re-placing every entry. It
+  // Keep the table at most three quarters full, re-placing every key. It
   // grows fourfold: an archive of a million papers re-places each about
   // once instead of twice, on a table far larger than the cache.
-  if (4 * (entry_count_ + adding) <= 3 * entry_slots_.size()) return;
+  const std::size_t count = first_entries_.size();
+  if (4 * (count + adding) <= 3 * entry_slots_.size()) return;
   std::size_t size = std::max<std::size_t>(std::size_t{1} << 14, 4 * entry_slots_.size());
-  while (4 * (entry_count_ + adding) > 3 * size) size *= 2;
-  std::vector<EntrySlot> slots(size, EntrySlot{0, {}});
+  while (4 * (count + adding) > 3 * size) size *= 2;
+  std::vector<EntrySlot> slots(size, EntrySlot{0, 0});
   for (const EntrySlot& old : entry_slots_) {
     if (old.key == 0) continue;
     std::size_t slot = old.key & (size - 1);
@@ -51,13 +52,13 @@ ArchiveIndex::FirstEntry* ArchiveIndex::find_or_insert(std::uint64_t key, const 
     EntrySlot& here = entry_slots_[slot];
     if (here.key == key) {
       inserted = false;
-      return &here.first;
+      return &first_entries_[here.first];
     }
     if (here.key == 0) {
-      here = EntrySlot{key, entry};
-      ++entry_count_;
+      here = EntrySlot{key, static_cast<std::uint32_t>(first_entries_.size())};
+      first_entries_.push_back(entry);
       inserted = true;
-      return &here.first;
+      return &first_entries_.back();
     }
   }
 }
