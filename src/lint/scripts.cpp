@@ -14,6 +14,7 @@
 #include "checks.hpp"
 #include "icu_objects.hpp"
 #include "support/ascii_scan.hpp"
+#include "support/code_points.hpp"
 
 namespace digestkit::lint::detail {
 namespace {
@@ -81,19 +82,10 @@ class ScriptCheck {
   // MidNum, MidNumLet, ExtendNumLet and quotes) send the field through
   // ICU, so that its words are judged as ICU splits them.
   [[nodiscard]] bool plain_latin(std::string_view text) const {
-    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-    const auto length = static_cast<int32_t>(text.size());
-    for (int32_t i = 0; i < length;) {
-      UChar32 c = 0;
-      U8_NEXT(bytes, i, length, c);
-      if (c < 0x80) {
-        if (c < 0 || c == '.' || c == '\'' || c == ':' || c == ',' || c == ';' || c == '_' || c == '"')
-          return false;
-      } else if (!icu_.allowed_latin(c)) {
-        return false;
-      }
-    }
-    return true;
+    return support::every_code_point(text, [this](UChar32 c) {
+      if (c >= 0x80) return icu_.allowed_latin(c);
+      return c >= 0 && c != '.' && c != '\'' && c != ':' && c != ',' && c != ';' && c != '_' && c != '"';
+    });
   }
 
   void check_word(std::string_view what, std::string_view word, std::size_t offset, const FieldFacts& facts) {

@@ -15,6 +15,7 @@
 
 #include "icu_objects.hpp"
 #include "support/ascii_scan.hpp"
+#include "support/code_points.hpp"
 
 namespace digestkit {
 namespace {
@@ -43,18 +44,7 @@ struct KeyInert {
 
 bool all_key_inert(std::string_view title) {
   thread_local lint::detail::CodePointCache<KeyInert> inert;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(title.data());
-  const auto length = static_cast<int32_t>(title.size());
-  for (int32_t i = 0; i < length;) {
-    if (bytes[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c = 0;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0 || !inert(c)) return false;
-  }
-  return true;
+  return support::every_code_point(title, [](UChar32 c) { return c >= 0 && (c < 0x80 || inert(c)); });
 }
 
 std::string collapse_white_space(std::string_view folded) {
