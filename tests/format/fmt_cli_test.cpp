@@ -254,5 +254,40 @@ TEST_F(FmtCommand, InPlaceExcludesCheckAndDiff) {
   EXPECT_EQ(read_file(file), fixture("tabs.before.txt"));
 }
 
+TEST_F(FmtCommand, InPlacePrintsBlacksSummaryLine) {
+  put("posts/a.txt", fixture("tabs.before.txt"));
+  put("posts/b.txt", fixture("spaces.before.txt"));
+  put("posts/c.txt", fixture("canonical.after.txt"));
+  auto result = run_digest("fmt -i " + q(dir_ / "posts"));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "2 files reformatted, 1 left unchanged\n");
+  result = run_digest("fmt -i " + q(dir_ / "posts" / "a.txt"));
+  EXPECT_EQ(result.err, "0 files reformatted, 1 left unchanged\n");
+  put("posts/d.txt", fixture("tabs.before.txt"));
+  put("posts/e.txt", "Robotics\n\n\n2023-05-14 更新\n\nA Title\n\nNo authors line here\n");
+  result = run_digest("fmt -i " + q(dir_ / "posts"));
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_TRUE(result.err.ends_with("\n1 file reformatted, 3 left unchanged, 1 could not be formatted\n"))
+      << result.err;
+}
+
+TEST_F(FmtCommand, JobsGiveTheSameOutputInTheSameOrder) {
+  const char* names[] = {"tabs.before.txt", "spaces.before.txt", "canonical.after.txt",
+                         "crlf.before.txt", "nbsp.before.txt",   "zero-width.before.txt"};
+  for (int copy = 0; copy < 5; ++copy) {
+    for (const char* name : names) put("posts/" + std::to_string(copy) + "-" + name, fixture(name));
+  }
+  put("posts/9-broken.txt", "Robotics\n\n\n2023-05-14 更新\n\nA Title\n\nNo authors line here\n");
+  for (const std::string mode : {"", "--check ", "--diff "}) {
+    const auto serial = run_digest("fmt -j 1 " + mode + q(dir_ / "posts"));
+    const auto parallel = run_digest("fmt -j 3 " + mode + q(dir_ / "posts"));
+    EXPECT_EQ(serial.exit_code, 2) << mode;
+    EXPECT_EQ(parallel.exit_code, serial.exit_code) << mode;
+    EXPECT_EQ(parallel.out, serial.out) << mode;
+    EXPECT_EQ(parallel.err, serial.err) << mode;
+    EXPECT_FALSE(serial.out.empty() && mode != "--check ") << mode;
+  }
+}
+
 }  // namespace
 }  // namespace digestkit

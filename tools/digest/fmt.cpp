@@ -1,30 +1,25 @@
-// `digest fmt`: options -> format_file / unified_diff / replace_file_atomically
-// -> stdout, stderr and the exit status (0 done, 1 would change with
-// --check, 2 an input could not be formatted or written).
+// `digest fmt`: options -> format::run() -> a FormatSink that prints: the
+// canonical text or diffs on stdout, messages and the summary on stderr; the
+// exit status (0 done, 1 would change with --check, 2 an input could not be
+// formatted or written).
 #include <unistd.h>
 
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <cstdlib>
-#include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
-#include "digestkit/config.hpp"
+#include "common.hpp"
 #include "digestkit/diagnostic.hpp"
-#include "digestkit/format.hpp"
-#include "digestkit/inputs.hpp"
-#include "digestkit/parse.hpp"
+#include "digestkit/format_run.hpp"
 
 namespace digest_cli {
 namespace {
 
-namespace fs = std::filesystem;
-using digestkit::FormatOptions;
+namespace format = digestkit::format;
 
 struct FmtArgs {
   std::vector<std::string> inputs;
@@ -36,179 +31,108 @@ struct FmtArgs {
   bool keep_nbsp = false;
   bool keep_zero_width = false;
   bool no_nfc = false;
+  unsigned jobs = 1;
   std::string config;
   bool no_config = false;
 };
 
-bool colour_for(int fd) { return ::isatty(fd) != 0 && std::getenv("NO_COLOR") == nullptr; }
-
 void write_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
-// Options for one input: defaults, then the [fmt] table of its digest.toml
-// (nearest one, or --config), then the command-line flags that turn
-// repairs off. Each config file is read once.
-class OptionsResolver {
- public:
-  explicit OptionsResolver(const FmtArgs& args) : args_(args) {}
+std::string plural(std::size_t count, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", count, count == 1 ? one : many);
+}
 
-  std::optional<FormatOptions> for_input(const digestkit::InputFile& file) {
-    FormatOptions options;
-    if (!args_.no_config) {
-      if (const auto config = config_file(file)) {
-        auto [it, inserted] = loaded_.try_emplace(*config);
-        if (inserted) {
-          FormatOptions from_file;
-          if (auto error = digestkit::load_format_config(*config, from_file)) {
-            std::fputs((*error + "\n").c_str(), stderr);
-          } else {
-            it->second = from_file;
-          }
-        }
-        if (!it->second) return std::nullopt;
-        options = *it->second;
-      }
+class PrintingSink final : public format::FormatSink {
+ public:
+  explicit PrintingSink(const format::RunSettings& settings)
+      : settings_(settings), stderr_colour_(use_colour(STDERR_FILENO)) {}
+
+  void config_error(const std::string& message) override { std::fputs((message + "\n").c_str(), stderr); }
+
+  void file(format::FileOutcome&& outcome) override {
+    for (const auto& diagnostic : outcome.diagnostics) {
+      std::fputs(digestkit::render_text(diagnostic, outcome.source.get(), {stderr_colour_, true}).c_str(),
+                 stderr);
     }
-    if (args_.keep_spacing) options.collapse_spaces = false;
-    if (args_.keep_tabs) options.replace_tabs = false;
-    if (args_.keep_nbsp) options.replace_nbsp = false;
-    if (args_.keep_zero_width) options.remove_zero_width = false;
-    if (args_.no_nfc) options.nfc = false;
-    return options;
-  }
-
- private:
-  std::optional<fs::path> config_file(const digestkit::InputFile& file) {
-    if (!args_.config.empty()) return fs::path(args_.config);
-    const bool from_stdin = file.container.empty() && file.name == "-";
-    const fs::path input =
-        from_stdin ? fs::current_path() : fs::path(file.container.empty() ? file.name : file.container);
-    const fs::path directory = fs::is_directory(input) ? input : input.parent_path();
-    auto [it, inserted] = found_.try_emplace(directory.string());
-    if (inserted) it->second = digestkit::find_config_file(input);
-    return it->second;
-  }
-
-  const FmtArgs& args_;
-  std::map<std::string, std::optional<fs::path>> found_;
-  std::map<fs::path, std::optional<FormatOptions>> loaded_;
-};
-
-class FmtRun {
- public:
-  explicit FmtRun(const FmtArgs& args) : args_(args), resolver_(args) {}
-
-  void file(digestkit::InputFile&& file) {
-    const auto options = resolver_.for_input(file);
-    if (!options) {
-      fail(file.name, "not formatted: its digest.toml cannot be used");
+    if (outcome.status == format::FileStatus::Failed) {
+      fail(outcome.name, outcome.problem);
       return;
     }
-    const digestkit::ParsedFile parsed = digestkit::parse_bytes(file.bytes, file.name);
-    const digestkit::FormattedFile result = digestkit::format_file(parsed, file.bytes, *options);
-    switch (result.status) {
-      case digestkit::FormatStatus::Unparsable:
-      case digestkit::FormatStatus::Refused:
-        for (const auto& diagnostic : result.diagnostics) {
-          std::fputs(
-              digestkit::render_text(diagnostic, parsed.source.get(), {colour_for(STDERR_FILENO), true})
-                  .c_str(),
-              stderr);
-        }
-        fail(file.name,
-             result.status == digestkit::FormatStatus::Unparsable
-                 ? "not formatted: it does not parse (see above); the file is left as it is"
-                 : "not formatted: a repair would change what a line is (see above); the file is left "
-                   "as it is");
-        return;
-      case digestkit::FormatStatus::Unsafe:
-        fail(file.name, result.problem + "; nothing was written");
-        return;
-      case digestkit::FormatStatus::Formatted:
-        break;
+    const bool changed = outcome.status == format::FileStatus::Reformatted;
+    if (settings_.check && changed)
+      std::fputs(fmt::format("would reformat {}\n", outcome.name).c_str(), stderr);
+    if (settings_.diff && changed) {
+      if (outcome.diff.empty()) {
+        std::fputs(fmt::format("{}: only the encoding changes ({} -> UTF-8)\n", outcome.name,
+                               outcome.transcoded_from)
+                       .c_str(),
+                   stderr);
+      }
+      write_out(outcome.diff);
     }
-    if (args_.check && result.changed) {
-      std::fputs(fmt::format("would reformat {}\n", file.name).c_str(), stderr);
-      ++would_change_;
+    if (!settings_.check && !settings_.diff && !settings_.in_place) {
+      if (printed_any_ && !outcome.text.empty()) write_out("\n");  // digests back to back: one "\n" between
+      write_out(outcome.text);
+      printed_any_ = printed_any_ || !outcome.text.empty();
     }
-    if (args_.diff && result.changed) print_diff(file, parsed, result.text);
-    if (args_.in_place && result.changed) rewrite(file, result.text);
-    if (!args_.check && !args_.diff && !args_.in_place) {
-      if (printed_any_ && !result.text.empty()) write_out("\n");  // digests back to back: one "\n" between
-      write_out(result.text);
-      printed_any_ = printed_any_ || !result.text.empty();
-    }
-    ++formatted_;
   }
 
-  void input_error(digestkit::InputError&& error) { fail(error.name, error.message); }
+  void input_error(digestkit::InputError&& error) override { fail(error.name, error.message); }
 
-  int finish() {
+  // The summary, and a failure to write standard output.
+  void finish(const format::RunResult& result) {
     if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) fail("standard output", "cannot write");
-    if (args_.check) {
-      std::fputs(fmt::format("{} file{} would be reformatted, {} already formatted{}\n", would_change_,
-                             would_change_ == 1 ? "" : "s", formatted_ - would_change_,
-                             failed_ == 0 ? "" : fmt::format(", {} could not be formatted", failed_))
+    const std::size_t failed = result.failed + result.input_errors;
+    const std::string failures = failed == 0 ? "" : fmt::format(", {} could not be formatted", failed);
+    if (settings_.check) {
+      std::fputs(fmt::format("{} would be reformatted, {} already formatted{}\n",
+                             plural(result.reformatted, "file", "files"), result.unchanged, failures)
+                     .c_str(),
+                 stderr);
+    } else if (settings_.in_place) {
+      // black's summary line.
+      std::fputs(fmt::format("{} reformatted, {} left unchanged{}\n",
+                             plural(result.reformatted, "file", "files"), result.unchanged, failures)
                      .c_str(),
                  stderr);
     }
-    if (failed_ != 0) return 2;
-    return args_.check && would_change_ != 0 ? 1 : 0;
   }
+
+  [[nodiscard]] bool failed() const { return failed_; }
 
  private:
   void fail(const std::string& name, const std::string& message) {
     std::fputs(fmt::format("digest fmt: {}: {}\n", name, message).c_str(), stderr);
-    ++failed_;
+    failed_ = true;
   }
 
-  void print_diff(const digestkit::InputFile& file, const digestkit::ParsedFile& parsed,
-                  const std::string& text) {
-    // A transcoded file is compared as decoded text: its old bytes are not
-    // UTF-8 and would only show as noise.
-    const bool transcoded = parsed.source && parsed.source->transcoded;
-    const std::string_view old_text = transcoded ? parsed.source->text() : std::string_view(file.bytes);
-    const std::string old_name =
-        transcoded ? fmt::format("{} ({})", file.name, parsed.source->encoding) : file.name;
-    const std::string diff = digestkit::unified_diff(old_text, text, old_name, file.name + " (formatted)",
-                                                     {3, colour_for(STDOUT_FILENO)});
-    if (diff.empty()) {
-      std::fputs(
-          fmt::format("{}: only the encoding changes ({} -> UTF-8)\n", file.name, parsed.source->encoding)
-              .c_str(),
-          stderr);
-    }
-    write_out(diff);
-  }
-
-  void rewrite(const digestkit::InputFile& file, const std::string& text) {
-    if (!file.container.empty()) {
-      fail(file.name, "cannot rewrite a member of an archive in place; nothing was written");
-      return;
-    }
-    if (file.name == "-") {
-      fail(file.name, "cannot rewrite standard input in place (use `digest fmt -` to print the result)");
-      return;
-    }
-    if (auto error = digestkit::replace_file_atomically(file.name, text)) {
-      fail(file.name, "cannot rewrite: " + *error + "; the original is untouched");
-    }
-  }
-
-  const FmtArgs& args_;
-  OptionsResolver resolver_;
+  const format::RunSettings& settings_;
+  const bool stderr_colour_;
   bool printed_any_ = false;
-  int formatted_ = 0;
-  int would_change_ = 0;
-  int failed_ = 0;
+  bool failed_ = false;
 };
 
 int run_fmt(const FmtArgs& args) {
-  FmtRun run(args);
-  digestkit::InputOptions input_options;
-  digestkit::for_each_input(
-      args.inputs, input_options, [&](digestkit::InputFile&& file) { run.file(std::move(file)); },
-      [&](digestkit::InputError&& error) { run.input_error(std::move(error)); });
-  return run.finish();
+  format::RunSettings settings;
+  settings.inputs = args.inputs;
+  settings.jobs = jobs_from(args.jobs);
+  settings.check = args.check;
+  settings.diff = args.diff;
+  settings.in_place = args.in_place;
+  settings.diff_options.color = use_colour(STDOUT_FILENO);
+  if (!args.config.empty()) settings.config_file = args.config;
+  settings.use_config = !args.no_config;
+  if (args.keep_spacing) settings.command_line.collapse_spaces = false;
+  if (args.keep_tabs) settings.command_line.replace_tabs = false;
+  if (args.keep_nbsp) settings.command_line.replace_nbsp = false;
+  if (args.keep_zero_width) settings.command_line.remove_zero_width = false;
+  if (args.no_nfc) settings.command_line.nfc = false;
+
+  PrintingSink sink(settings);
+  const format::RunResult result = format::run(settings, sink);
+  sink.finish(result);
+  if (sink.failed()) return 2;
+  return args.check && result.reformatted != 0 ? 1 : 0;
 }
 
 }  // namespace
@@ -232,6 +156,10 @@ void add_fmt_command(CLI::App& app, int& exit_code) {
   command->add_flag("--keep-zero-width", args->keep_zero_width,
                     "Keep zero-width characters (ZWSP, ZWNJ, ZWJ, WJ, BOM)");
   command->add_flag("--no-nfc", args->no_nfc, "Do not normalise text to Unicode NFC");
+  command
+      ->add_option("-j,--jobs", args->jobs,
+                   "Files formatted in parallel (0: one per core); output stays in input order")
+      ->capture_default_str();
   auto* config = command
                      ->add_option("--config", args->config,
                                   "Read [fmt] from this digest.toml instead of the nearest one")
@@ -247,6 +175,7 @@ void add_fmt_command(CLI::App& app, int& exit_code) {
       "  digest fmt post.txt                    print the canonical form of post.txt\n"
       "  digest fmt -i posts/                   rewrite every *.txt under posts/ that is not canonical\n"
       "  digest fmt --check posts/              CI: exit 1 and list the files that would change\n"
+      "  digest fmt -j 2 --check posts/         the same on two threads\n"
       "  digest fmt --diff post.txt             show what fmt would change\n"
       "  cat post.txt | digest fmt - > out.txt  filter standard input\n"
       "  digest fmt --keep-spacing post.txt     keep runs of spaces inside fields\n\n"

@@ -1,0 +1,198 @@
+// format::run(): inputs -> (threads) [fmt] settings, format with the safety
+// check, diff or atomic rewrite -> (input order) the sink.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+
+#include "digestkit/config.hpp"
+#include "digestkit/format_run.hpp"
+#include "digestkit/parallel.hpp"
+#include "digestkit/parse.hpp"
+
+namespace digestkit::format {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The [fmt] settings of digest.toml files by folder, shared by the worker
+// threads. Each file is read once; a bad one is an error for every input
+// under it.
+class FormatConfigs {
+ public:
+  // Options from the settings' defaults, or the error of the file to use.
+  using Found = std::variant<FormatOptions, std::string>;
+
+  explicit FormatConfigs(const RunSettings& settings) : settings_(settings) {}
+
+  Found for_input(const InputFile& input) {
+    if (!settings_.use_config) return FormatOptions{};
+    std::lock_guard lock(mutex_);
+    if (settings_.config_file) return load(*settings_.config_file);
+    const fs::path anchor = anchor_of(input);
+    const std::string folder = anchor.parent_path().native();
+    auto cached = by_folder_.find(folder);
+    if (cached == by_folder_.end()) cached = by_folder_.emplace(folder, find_config_file(folder)).first;
+    if (!cached->second) return FormatOptions{};
+    return load(*cached->second);
+  }
+
+ private:
+  // The path a config is searched from: the archive for its members, the
+  // current folder for standard input (or the --stdin-filename it was given).
+  fs::path anchor_of(const InputFile& input) const {
+    if (!input.container.empty()) return absolute(input.container);
+    if (input.name == "-") return working_folder_ / "-";
+    return absolute(input.name);
+  }
+
+  [[nodiscard]] fs::path absolute(const fs::path& path) const {
+    return path.is_absolute() ? path : working_folder_ / path;
+  }
+
+  const Found& load(const fs::path& file) {
+    auto [it, inserted] = by_file_.try_emplace(file);
+    if (inserted) {
+      FormatOptions options;
+      if (auto error = load_format_config(file, options)) {
+        it->second = std::move(*error);
+      } else {
+        it->second = options;
+      }
+    }
+    return it->second;
+  }
+
+  const RunSettings& settings_;
+  std::mutex mutex_;
+  const fs::path working_folder_ = fs::current_path();
+  std::unordered_map<std::string, std::optional<fs::path>> by_folder_;
+  std::map<fs::path, Found> by_file_;
+};
+
+void fail(FileOutcome& outcome, std::string problem) {
+  outcome.status = FileStatus::Failed;
+  outcome.problem = std::move(problem);
+}
+
+// Rewrites a changed plain file; returns why it cannot be, or "".
+std::string rewrite(const InputFile& input, const std::string& text) {
+  if (!input.container.empty()) return "cannot rewrite a member of an archive in place; nothing was written";
+  if (input.name == "-") {
+    return "cannot rewrite standard input in place (use `digest fmt -` to print the result)";
+  }
+  if (auto error = replace_file_atomically(input.name, text)) {
+    return "cannot rewrite: " + *error + "; the original is untouched";
+  }
+  return {};
+}
+
+FileOutcome format_input(InputFile&& input, const RunSettings& settings, FormatConfigs& configs) {
+  FileOutcome outcome;
+  outcome.name = input.name;
+  outcome.input_bytes = input.bytes.size();
+
+  FormatConfigs::Found found = configs.for_input(input);
+  if (auto* error = std::get_if<std::string>(&found)) {
+    outcome.config_error = *error;
+    fail(outcome, "not formatted: its digest.toml cannot be used");
+    return outcome;
+  }
+  FormatOptions options = std::get<FormatOptions>(found);
+  settings.command_line.apply(options);
+
+  ParsedFile parsed = parse_bytes(input.bytes, input.name, settings.decode);
+  FormattedFile result = format_file(parsed, input.bytes, options);
+  switch (result.status) {
+    case FormatStatus::Unparsable:
+    case FormatStatus::Refused:
+      outcome.diagnostics = std::move(result.diagnostics);
+      outcome.source = std::move(parsed.source);
+      fail(outcome, result.status == FormatStatus::Unparsable
+                        ? "not formatted: it does not parse (see above); the file is left as it is"
+                        : "not formatted: a repair would change what a line is (see above); the file is "
+                          "left as it is");
+      return outcome;
+    case FormatStatus::Unsafe:
+      fail(outcome, result.problem + "; nothing was written");
+      return outcome;
+    case FormatStatus::Formatted:
+      break;
+  }
+
+  const bool transcoded = parsed.source && parsed.source->transcoded;
+  if (transcoded) outcome.transcoded_from = parsed.source->encoding;
+  outcome.status = result.changed ? FileStatus::Reformatted : FileStatus::Unchanged;
+  if (settings.diff && result.changed) {
+    // A transcoded file is compared as decoded text: its old bytes are not
+    // UTF-8 and would only show as noise.
+    const std::string_view old_text = transcoded ? parsed.source->text() : std::string_view(input.bytes);
+    const std::string old_name =
+        transcoded ? fmt::format("{} ({})", input.name, parsed.source->encoding) : input.name;
+    outcome.diff =
+        unified_diff(old_text, result.text, old_name, input.name + " (formatted)", settings.diff_options);
+  }
+  if (settings.in_place && result.changed) {
+    if (std::string problem = rewrite(input, result.text); !problem.empty())
+      fail(outcome, std::move(problem));
+  }
+  if (!settings.check && !settings.diff && !settings.in_place) outcome.text = std::move(result.text);
+  return outcome;
+}
+
+}  // namespace
+
+void RepairOverrides::apply(FormatOptions& options) const {
+  if (nfc) options.nfc = *nfc;
+  if (collapse_spaces) options.collapse_spaces = *collapse_spaces;
+  if (replace_tabs) options.replace_tabs = *replace_tabs;
+  if (replace_nbsp) options.replace_nbsp = *replace_nbsp;
+  if (remove_zero_width) options.remove_zero_width = *remove_zero_width;
+}
+
+RunResult run(const RunSettings& settings, FormatSink& sink) {
+  FormatConfigs configs(settings);
+  RunResult result;
+  std::set<std::string> reported_config_errors;
+
+  OrderedRunOptions run_options;
+  run_options.jobs = std::max(1u, settings.jobs);
+  const std::function<FileOutcome(InputFile &&)> work = [&](InputFile&& input) {
+    return format_input(std::move(input), settings, configs);
+  };
+  const std::function<void(FileOutcome &&)> emit = [&](FileOutcome&& outcome) {
+    ++result.files;
+    switch (outcome.status) {
+      case FileStatus::Unchanged:
+        ++result.unchanged;
+        break;
+      case FileStatus::Reformatted:
+        ++result.reformatted;
+        break;
+      case FileStatus::Failed:
+        ++result.failed;
+        break;
+    }
+    // Reported in input order, so the same inputs give the same messages
+    // however many threads ran.
+    if (!outcome.config_error.empty() && reported_config_errors.insert(outcome.config_error).second) {
+      sink.config_error(outcome.config_error);
+    }
+    sink.file(std::move(outcome));
+  };
+  const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
+    ++result.input_errors;
+    sink.input_error(std::move(error));
+  };
+  run_ordered<FileOutcome>(settings.inputs, settings.input_options, run_options, work, emit, on_error);
+  return result;
+}
+
+}  // namespace digestkit::format
