@@ -2,7 +2,7 @@
 // exit codes, limits and encodings.
 #include <rapidjson/document.h>
 
-#include "json_fixtures.hpp"
+#include "json/json_fixtures.hpp"
 
 namespace digestkit {
 namespace {
@@ -264,6 +264,68 @@ TEST(ConvertCli, MissingInputIsAnIoError) {
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(count_lines(result.out), 1u);
   EXPECT_NE(result.err.find("/nonexistent/post.txt: error: "), std::string::npos);
+}
+
+TEST(ConvertCli, TextOfAFolderOrArchiveIsItsPostsCanonicalForm) {
+  // `convert --to text DIR/` took only .json files from DIR: posts printed
+  // nothing, and a stray .json beside them was converted instead.
+  ScratchDir scratch;
+  copy_fixtures(scratch.path() / "posts", false);
+  write_file(scratch.path() / "posts" / "package.json", "{\"name\": \"not a digest\"}\n");
+  const auto fmt = run_digest("fmt " + q(scratch.path() / "posts"));
+  ASSERT_EQ(fmt.exit_code, 0) << fmt.err;
+  ASSERT_FALSE(fmt.out.empty());
+  const auto folder = run_digest("convert --to text " + q(scratch.path() / "posts") + "/");
+  EXPECT_EQ(folder.exit_code, 0) << folder.err;
+  EXPECT_EQ(folder.err, "");
+  EXPECT_EQ(folder.out, fmt.out);
+
+  // Members in sorted order, as the folder is walked.
+  ASSERT_EQ(run_command("tar --sort=name -czf " + q(scratch.path() / "posts.tgz") + " -C " +
+                        q(scratch.path()) + " posts")
+                .exit_code,
+            0);
+  const auto archive = run_digest("convert --to text " + q(scratch.path() / "posts.tgz"));
+  EXPECT_EQ(archive.exit_code, 0) << archive.err;
+  EXPECT_EQ(archive.out, fmt.out);
+
+  // JSON in a folder is read with --from json.
+  fs::create_directories(scratch.path() / "exports");
+  write_file(scratch.path() / "exports" / "a.json", read_file(fixture("long-marker", ".expected.json")));
+  const auto exports = run_digest("convert --from json --to text " + q(scratch.path() / "exports"));
+  EXPECT_EQ(exports.exit_code, 0) << exports.err;
+  EXPECT_EQ(exports.out, run_digest("fmt " + q(fixture("long-marker"))).out);
+}
+
+TEST(ConvertCli, AFolderWithoutPostsIsSaidSo) {
+  ScratchDir scratch;
+  write_file(scratch.path() / "notes.md", "nothing here\n");
+  const auto result = run_digest("convert --to text " + q(scratch.path()));
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.err.find("warning: no digest (*.txt) files in the inputs"), std::string::npos)
+      << result.err;
+}
+
+TEST(ConvertCli, TheOutputExtensionChoosesTheTargetAndMustNotContradictTo) {
+  // -o entries.csv without --to wrote JSON into entries.csv.
+  ScratchDir scratch;
+  const auto csv = scratch.path() / "entries.csv";
+  const auto inferred = run_digest("convert -o " + q(csv) + " " + q(fixture("two-digests")));
+  ASSERT_EQ(inferred.exit_code, 0) << inferred.err;
+  EXPECT_EQ(read_file(csv), run_digest("convert --to csv " + q(fixture("two-digests"))).out);
+  const auto jsonl = scratch.path() / "all.jsonl";
+  ASSERT_EQ(run_digest("convert -o " + q(jsonl) + " " + q(fixture("two-digests"))).exit_code, 0);
+  EXPECT_EQ(count_lines(read_file(jsonl)), 2u);
+
+  const auto contradiction =
+      run_digest("convert --to json -o " + q(scratch.path() / "x.csv") + " " + q(fixture("two-digests")));
+  EXPECT_EQ(contradiction.exit_code, 2);
+  EXPECT_NE(contradiction.err.find("digest convert: -o " + (scratch.path() / "x.csv").string() +
+                                   " is a csv file but --to is json"),
+            std::string::npos)
+      << contradiction.err;
+  EXPECT_FALSE(fs::exists(scratch.path() / "x.csv")) << "nothing is written on a usage error";
 }
 
 }  // namespace

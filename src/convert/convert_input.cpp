@@ -1,0 +1,79 @@
+// One input through decode -> parse (or read_json) -> its output part.
+#include <unicode/ucnv.h>
+
+#include <algorithm>
+
+#include "digestkit/convert.hpp"
+#include "digestkit/json.hpp"
+#include "digestkit/parse.hpp"
+
+namespace digestkit {
+
+namespace {
+
+bool ends_with_ignoring_case(std::string_view name, std::string_view suffix) {
+  if (name.size() < suffix.size()) return false;
+  return std::equal(suffix.begin(), suffix.end(), name.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                    [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); });
+}
+
+}  // namespace
+
+bool reads_as_json(std::string_view name, ConvertSource from) {
+  switch (from) {
+    case ConvertSource::Json:
+      return true;
+    case ConvertSource::Text:
+      return false;
+    case ConvertSource::Auto:
+      break;
+  }
+  return ends_with_ignoring_case(name, ".json") || ends_with_ignoring_case(name, ".jsonl");
+}
+
+std::vector<std::string> input_extensions(ConvertSource from) {
+  if (from == ConvertSource::Json) return {".json", ".jsonl"};
+  return {".txt"};
+}
+
+bool encoding_is_known(const std::string& name) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(name.c_str(), &status);
+  if (converter != nullptr) ucnv_close(converter);
+  return U_SUCCESS(status) && !name.empty();
+}
+
+std::string_view output_extension(ConvertTarget to) { return convert::target_spec(to).extension; }
+
+ConvertedInput convert_input(InputFile&& input, const ConvertOptions& options) {
+  ConvertedInput result;
+  result.name = std::move(input.name);
+  result.container = std::move(input.container);
+  result.input_bytes = input.bytes.size();
+
+  const bool json = reads_as_json(result.name, options.from);
+  if (json && options.to != ConvertTarget::Text) {
+    result.problem = "digestkit/1 JSON input converts to text only (use --to text)";
+    return result;
+  }
+  auto file = std::make_unique<ParsedFile>(json ? read_json(input.bytes, result.name)
+                                                : parse_bytes(input.bytes, result.name, options.decode));
+  // The parsed file holds its own copy of the text.
+  std::string().swap(input.bytes);
+  if (!file->ok()) {
+    result.diagnostics = errors_of(*file);
+    result.parsed = std::move(file);
+    return result;
+  }
+  result.documents = file->documents.size();
+  const convert::TargetSpec& target = convert::target_spec(options.to);
+  if (target.render_part == nullptr) {
+    result.parsed = std::move(file);
+    return result;
+  }
+  result.output.reserve(result.input_bytes + result.input_bytes / 4 + 256);
+  target.render_part(*file, options, result.output);
+  return result;
+}
+
+}  // namespace digestkit

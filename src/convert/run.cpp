@@ -1,0 +1,125 @@
+// convert::run(): inputs -> (threads) convert_input -> (input order) one
+// Output (standard output, -o FILE) or one Output per input (-o DIR/).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "digestkit/convert.hpp"
+#include "digestkit/parallel.hpp"
+
+namespace digestkit::convert {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Where the converted inputs go, as -o says.
+class Destinations {
+ public:
+  Destinations(const RunSettings& settings, const TargetSpec& target) : target_(target) {
+    const std::string& output = settings.output;
+    if (output.empty() || output == "-") {
+      single_ = target.open(target, Destination{settings.standard_output, {}, "standard output"});
+    } else if (output.back() == '/' || fs::is_directory(output)) {
+      directory_ = fs::path(output);
+    } else {
+      single_ = target.open(target, Destination{nullptr, output, output});
+    }
+  }
+
+  // Writes a converted input; returns why this input may not be written
+  // ("" when written or when the output failed: see error()).
+  std::string add(const ConvertedInput& input) {
+    if (single_) {
+      single_->add(input);
+      return {};
+    }
+    const auto relative = output_relative_path(input.name, input.container, target_.target);
+    if (!relative) {
+      return fmt::format("unsafe member name (absolute or with \"..\"): not written under {}",
+                         directory_->string());
+    }
+    const fs::path path = *directory_ / *relative;
+    if (!written_.insert(*relative).second) {
+      return fmt::format("{} was already written for an earlier input: not overwritten", path.string());
+    }
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) {
+      error_ = fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message());
+      return {};
+    }
+    const auto output = target_.open(target_, Destination{nullptr, path, path.string()});
+    output->add(input);
+    if (auto failed = output->finish()) error_ = std::move(failed);
+    return {};
+  }
+
+  [[nodiscard]] std::optional<std::string> error() const {
+    if (error_) return error_;
+    return single_ ? single_->error() : std::nullopt;
+  }
+
+  std::optional<std::string> finish() {
+    if (error_) return error_;
+    return single_ ? single_->finish() : std::nullopt;
+  }
+
+ private:
+  const TargetSpec& target_;
+  std::unique_ptr<Output> single_;
+  std::optional<fs::path> directory_;
+  std::set<std::string> written_;
+  std::optional<std::string> error_;
+};
+
+}  // namespace
+
+RunResult run(const RunSettings& settings, ConvertSink& sink) {
+  RunResult result;
+  const TargetSpec& target = target_spec(settings.options.to);
+  if (!target.to_standard_output && (settings.output.empty() || settings.output == "-")) {
+    result.output_error =
+        fmt::format("--to {} writes a file: give -o FILE{} or -o DIR/", target.name, target.extension);
+    return result;
+  }
+  Destinations destinations(settings, target);
+  if (auto error = destinations.error()) {
+    result.output_error = std::move(error);
+    return result;
+  }
+
+  InputOptions input_options = settings.input_options;
+  input_options.extensions = input_extensions(settings.options.from);
+  bool stop = false;
+  OrderedRunOptions run_options;
+  run_options.jobs = std::max(1u, settings.jobs);
+  run_options.should_stop = [&] { return stop; };
+
+  const std::function<ConvertedInput(InputFile &&)> work = [&](InputFile&& file) {
+    return convert_input(std::move(file), settings.options);
+  };
+  const std::function<void(ConvertedInput &&)> emit = [&](ConvertedInput&& input) {
+    ++result.inputs;
+    if (!input.failed()) input.problem = destinations.add(input);
+    if (destinations.error()) stop = true;
+    if (input.failed()) {
+      ++result.failed;
+      if (settings.fail_fast) stop = result.stopped = true;
+    }
+    sink.converted(input);
+  };
+  const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
+    ++result.inputs;
+    ++result.failed;
+    ++result.unreadable;
+    if (settings.fail_fast) stop = result.stopped = true;
+    sink.input_error(error);
+  };
+  run_ordered<ConvertedInput>(settings.inputs, input_options, run_options, work, emit, on_error);
+  result.output_error = destinations.finish();
+  return result;
+}
+
+}  // namespace digestkit::convert
