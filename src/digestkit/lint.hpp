@@ -135,10 +135,20 @@ struct DigestFingerprint {
   std::size_t input_offset = 0;
 };
 
+// Where a digest and its footer begin (byte offsets in the source text):
+// tells which post and which part of it a finding lies in (lint_baseline.hpp).
+struct DigestOutline {
+  std::size_t begin = 0;
+  std::size_t footer = std::string_view::npos;  // npos: no footer
+  std::string_view category;                    // the category line as written
+  std::string date;                             // YYYY-MM-DD, "" when missing
+};
+
 struct FileSummary {
   std::string path;
   std::vector<EntryFingerprint> entries;
   std::vector<DigestFingerprint> digests;
+  std::vector<DigestOutline> outlines;  // one per digest, in order
 };
 
 struct FileResult {

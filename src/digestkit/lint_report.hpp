@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include "digestkit/diagnostic.hpp"
 #include "digestkit/lint.hpp"
+#include "digestkit/lint_baseline.hpp"
 
 namespace digestkit::lint {
 
@@ -30,6 +32,19 @@ struct ReportOptions {
   // findings are opt-in so that a clean run stays quiet.
   Severity min_severity = Severity::Warning;
   std::string tool_version = "0";
+  // Findings this baseline holds are absorbed: neither shown nor counted
+  // (Counts::baselined). Not owned; may be null.
+  Baseline* baseline = nullptr;
+  // Without `baseline`: every finding is added here (--write-baseline) and
+  // counted as baselined, none is new. Not owned.
+  Baseline* record = nullptr;
+  // The folder report paths and fingerprints are relative to (SARIF,
+  // GitLab): absolute; by default the current folder.
+  std::filesystem::path root = std::filesystem::current_path();
+  // SARIF tool.driver.informationUri, and the address of docs/rules.md that
+  // each rule's helpUri points into (with its anchor); omitted when empty.
+  std::string information_uri;
+  std::string rules_uri;
 };
 
 struct Counts {
@@ -38,6 +53,8 @@ struct Counts {
   std::size_t infos = 0;
   std::size_t files = 0;
   std::size_t files_with_findings = 0;
+  std::size_t baselined = 0;                    // findings the baseline absorbed
+  std::size_t input_errors = 0;                 // inputs that could not be read or configured
   std::map<std::string, std::size_t> per_rule;  // code -> findings
 };
 
@@ -53,23 +70,40 @@ class Report {
   Report& operator=(const Report&) = delete;
 
   // `source` may be null (undecodable input): no source line, no end column.
-  void add(const std::string& path, const SourceText* source, const std::vector<Diagnostic>& diagnostics);
+  // `summary` tells which post and entry each finding is in (baselines and
+  // fingerprints); without it findings belong to the whole file.
+  void add(const std::string& path, const SourceText* source, const std::vector<Diagnostic>& diagnostics,
+           const FileSummary* summary = nullptr);
+  // An input that could not be read, or whose digest.toml could not be:
+  // SARIF marks the run unsuccessful and names it.
+  void input_error(const std::string& name, const std::string& message);
   void finish();
   [[nodiscard]] const Counts& counts() const { return counts_; }
 
  private:
+  void record(const std::string& path, const SourceText* source, const FileSummary* summary,
+              const std::vector<Diagnostic>& diagnostics);
+  std::vector<Diagnostic> without_baselined(const std::string& path, const SourceText* source,
+                                            const FileSummary* summary,
+                                            const std::vector<Diagnostic>& diagnostics);
+
   std::ostream& out_;
   ReportOptions options_;
   std::unique_ptr<Writer> writer_;
   Counts counts_;
 };
 
+// The work tree root of the git repository holding `from` (the nearest
+// folder with a .git entry), or `from` itself when there is none; absolute.
+// The default of --sarif-root.
+[[nodiscard]] std::filesystem::path default_report_root(const std::filesystem::path& from);
+
 // Exit status of `digest validate` for these counts: 1 when there is an
 // error or more warnings than max_warnings (-1: no limit), else 0.
 [[nodiscard]] int exit_status(const Counts& counts, long max_warnings);
 
-// One summary line for stderr, e.g. "2 errors and 3 warnings in 4 files
-// (1 info)"; empty when there are no findings.
+// One summary line for stderr, e.g. "2 errors, 3 warnings in 4 files of 9
+// (5 in the baseline)"; empty when there are no findings.
 [[nodiscard]] std::string summary_line(const Counts& counts);
 
 // --list-rules: one line per rule.

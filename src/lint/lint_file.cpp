@@ -47,6 +47,9 @@ FileSummary summarize(const ParsedFile& file, const std::string& path) {
   const SourceText& source = *file.source;
   for (std::size_t d = 0; d < file.documents.size(); ++d) {
     const Document& document = file.documents[d];
+    summary.outlines.push_back({document.span.begin,
+                                document.footer ? document.footer->span.begin : std::string_view::npos,
+                                document.category.line.value, document.date ? document.date->iso() : ""});
     if (document.date) {
       const Span& line = document.date->line;
       summary.digests.push_back({document.category.line.value, document.date->iso(),

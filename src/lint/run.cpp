@@ -122,6 +122,7 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     if (!linted.config_error.empty()) {
       errors << "digest: " << linted.config_error << '\n';
       ++outcome.config_errors;
+      report.input_error(linted.result.path, linted.config_error);
       return;
     }
     FileResult& result = linted.result;
@@ -130,11 +131,12 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
       result.diagnostics.insert(result.diagnostics.end(), across.begin(), across.end());
       sort_diagnostics(result.diagnostics);
     }
-    report.add(result.path, result.source.get(), result.diagnostics);
+    report.add(result.path, result.source.get(), result.diagnostics, &result.summary);
   };
   const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
     errors << "digest: " << error.name << ": " << error.message << '\n';
     ++outcome.input_errors;
+    report.input_error(error.name, error.message);
   };
   run_ordered<Linted>(settings.inputs, settings.input_options, run_options, work, emit, on_error);
   return outcome;

@@ -104,7 +104,10 @@ inline std::string schema_errors(const std::string& json_text, const std::string
       "sys.exit(1 if errs else 0)\n";
   const auto script_path = dir / "check.py";
   write_file(script_path, script);
-  const auto schema = std::filesystem::path(DIGESTKIT_SCHEMA_DIR) / schema_file;
+  // The project's own schemas are in schema/, third-party ones with the test data.
+  const auto schema = schema_file.find('/') == std::string::npos
+                          ? std::filesystem::path(DIGESTKIT_SCHEMA_DIR) / schema_file
+                          : std::filesystem::path(DIGESTKIT_TESTDATA_DIR) / schema_file;
   auto result = run_command(std::string(PYTHON3_EXE) + " " + shell_quote(script_path.string()) + " " +
                             shell_quote(schema.string()) + " " + shell_quote(doc.string()));
   std::filesystem::remove_all(dir);

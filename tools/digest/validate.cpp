@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 
 #include "commands.hpp"
 #include "digestkit/lint.hpp"
+#include "digestkit/lint_baseline.hpp"
 #include "digestkit/lint_report.hpp"
 #include "digestkit/lint_run.hpp"
 
@@ -36,6 +38,9 @@ struct ValidateOptions {
   unsigned jobs = 1;
   std::string color = "auto";
   std::string min_severity = "warning";
+  std::string baseline;
+  std::string write_baseline;
+  std::string sarif_root;
   std::vector<std::string> inputs;
 };
 
@@ -141,6 +146,34 @@ int run_validate(const ValidateOptions& options) {
   report_options.statistics = options.statistics;
   report_options.min_severity = *lint::parse_severity(options.min_severity, false);
   report_options.tool_version = DIGESTKIT_VERSION;
+  report_options.information_uri = DIGESTKIT_HOMEPAGE_URL;
+  report_options.rules_uri = DIGESTKIT_RULES_URL;
+  report_options.root = options.sarif_root.empty()
+                            ? lint::default_report_root(std::filesystem::current_path())
+                            : std::filesystem::absolute(options.sarif_root).lexically_normal();
+
+  // --baseline: absorb what it holds. --write-baseline: record this run's
+  // findings, or with --baseline, write the baseline back without the
+  // entries that no longer occur.
+  std::optional<lint::Baseline> baseline;
+  std::optional<lint::Baseline> recorded;
+  if (!options.baseline.empty()) {
+    try {
+      baseline = lint::Baseline::read(options.baseline);
+    } catch (const lint::BaselineError& error) {
+      std::cerr << "digest validate: " << error.what() << '\n';
+      return 2;
+    }
+    report_options.baseline = &*baseline;
+    if (!options.write_baseline.empty() &&
+        lint::Baseline(options.write_baseline).root() != baseline->root()) {
+      throw UsageError{
+          "--baseline and --write-baseline must be in the same folder (paths in them are relative to it)"};
+    }
+  } else if (!options.write_baseline.empty()) {
+    recorded.emplace(options.write_baseline);
+    report_options.record = &*recorded;
+  }
   lint::Report report(std::cout, report_options);
 
   lint::RunResult result;
@@ -151,6 +184,17 @@ int run_validate(const ValidateOptions& options) {
     return 2;
   }
   report.finish();
+  if (!options.write_baseline.empty() && result.input_errors == 0 && result.config_errors == 0) {
+    try {
+      const lint::Baseline written = baseline ? baseline->pruned() : *recorded;
+      written.write(options.write_baseline);
+      std::cerr << "digest validate: wrote " << written.size() << " finding"
+                << (written.size() == 1 ? "" : "s") << " to " << options.write_baseline << '\n';
+    } catch (const lint::BaselineError& error) {
+      std::cerr << "digest validate: " << error.what() << '\n';
+      return 2;
+    }
+  }
 
   const std::string summary = lint::summary_line(report.counts());
   if (!summary.empty() && *format == lint::Format::Text && !options.statistics) std::cerr << summary << '\n';
@@ -177,6 +221,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       "  cat post.txt | digest validate --stdin-filename posts/post.txt -\n"
       "  digest validate --min-severity info post.txt  also show info findings (hidden by default)\n"
       "  digest validate --explain DG209               what a rule means and how to fix it\n"
+      "  digest validate --write-baseline .digest-baseline.json posts/   accept today's findings\n"
+      "  digest validate --baseline .digest-baseline.json posts/         report only new ones\n"
       "Settings are also read from digest.toml ([validate], [[per-file]]), found by walking up\n"
       "from each input, or from --config; command-line options override them.\n"
       "Exit status: 0 nothing at or over the threshold (errors always count; warnings count beyond\n"
@@ -202,6 +248,16 @@ void add_validate_command(CLI::App& app, int& exit_code) {
                    "Show findings from this severity up: info, warning, error")
       ->check(CLI::IsMember({"info", "warning", "error"}))
       ->capture_default_str();
+  command
+      ->add_option("--baseline", options->baseline,
+                   "Report only findings this baseline file does not hold (see --write-baseline)")
+      ->check(CLI::ExistingFile);
+  command->add_option("--write-baseline", options->write_baseline,
+                      "Record the findings in this file (with --baseline: drop the ones that are gone)");
+  command
+      ->add_option("--sarif-root", options->sarif_root,
+                   "Folder SARIF and GitLab paths are relative to (default: the git work tree, else .)")
+      ->check(CLI::ExistingDirectory);
   command->add_flag("--statistics", options->statistics, "Print the number of findings per rule instead");
   command->add_flag("--list-rules", options->list_rules, "Print the rule catalogue");
   command->add_option("--explain", options->explain, "Print the page of one rule (code or name)");

@@ -64,9 +64,9 @@ class GithubWriter final : public Writer {
  public:
   explicit GithubWriter(std::ostream& out) : out_(out) {}
 
-  void file(const std::string&, const SourceText* source,
-            const std::vector<Diagnostic>& diagnostics) override {
-    for (const Diagnostic& diagnostic : diagnostics) {
+  void file(const FileFindings& findings) override {
+    const SourceText* source = findings.source;
+    for (const Diagnostic& diagnostic : findings.diagnostics) {
       std::string properties = fmt::format("file={},line={},col={}", escape_property(diagnostic.path),
                                            diagnostic.location.line, diagnostic.location.column);
       if (const auto end = end_of(diagnostic, source)) {

@@ -19,9 +19,9 @@ class JsonWriter final : public Writer {
     json_.StartArray();
   }
 
-  void file(const std::string&, const SourceText* source,
-            const std::vector<Diagnostic>& diagnostics) override {
-    for (const Diagnostic& diagnostic : diagnostics) {
+  void file(const FileFindings& findings) override {
+    const SourceText* source = findings.source;
+    for (const Diagnostic& diagnostic : findings.diagnostics) {
       json_.StartObject();
       string("code", diagnostic.code);
       string("severity", to_string(diagnostic.severity));

@@ -63,7 +63,7 @@ Report::Report(std::ostream& out, ReportOptions options) : out_(out), options_(s
       writer_ = make_json_writer(out_);
       break;
     case Format::Sarif:
-      writer_ = make_sarif_writer(out_, options_.tool_version);
+      writer_ = make_sarif_writer(out_, options_);
       break;
     case Format::Github:
       writer_ = make_github_writer(out_);
@@ -73,16 +73,25 @@ Report::Report(std::ostream& out, ReportOptions options) : out_(out), options_(s
 
 Report::~Report() = default;
 
-void Report::add(const std::string& path, const SourceText* source, const std::vector<Diagnostic>& all) {
-  const bool keep_all = std::all_of(all.begin(), all.end(), [&](const Diagnostic& diagnostic) {
+void Report::add(const std::string& path, const SourceText* source, const std::vector<Diagnostic>& all,
+                 const FileSummary* summary) {
+  const auto shown_severity = [&](const Diagnostic& diagnostic) {
     return diagnostic.severity >= options_.min_severity;
-  });
-  std::vector<Diagnostic> shown;
-  if (!keep_all) {
-    std::copy_if(all.begin(), all.end(), std::back_inserter(shown),
-                 [&](const Diagnostic& diagnostic) { return diagnostic.severity >= options_.min_severity; });
+  };
+  std::vector<Diagnostic> kept;
+  const bool keep_all = std::all_of(all.begin(), all.end(), shown_severity);
+  if (!keep_all) std::copy_if(all.begin(), all.end(), std::back_inserter(kept), shown_severity);
+  const bool filtered = options_.baseline != nullptr || options_.record != nullptr;
+  if (options_.baseline != nullptr) {
+    kept = without_baselined(path, source, summary, keep_all ? all : kept);
+  } else if (options_.record != nullptr) {
+    // Recording a baseline accepts every finding: none is new.
+    record(path, source, summary, keep_all ? all : kept);
+    counts_.baselined += keep_all ? all.size() : kept.size();
+    kept.clear();
   }
-  const std::vector<Diagnostic>& diagnostics = keep_all ? all : shown;
+  const std::vector<Diagnostic>& diagnostics = keep_all && !filtered ? all : kept;
+
   ++counts_.files;
   if (!diagnostics.empty()) ++counts_.files_with_findings;
   for (const Diagnostic& diagnostic : diagnostics) {
@@ -99,7 +108,48 @@ void Report::add(const std::string& path, const SourceText* source, const std::v
     }
     ++counts_.per_rule[diagnostic.code];
   }
-  if (writer_) writer_->file(path, source, diagnostics);
+  if (!writer_) return;
+  std::vector<std::string> fingerprints;
+  if (writer_->wants_fingerprints() && !diagnostics.empty()) {
+    const std::string file = path_relative_to(path, options_.root);
+    std::map<FindingIdentity, std::size_t> seen;  // occurrences in this file
+    fingerprints.reserve(diagnostics.size());
+    for (const Diagnostic& diagnostic : diagnostics) {
+      const FindingIdentity identity = identify(diagnostic, source, summary, file);
+      fingerprints.push_back(fingerprint(identity, seen[identity]++));
+    }
+  }
+  writer_->file(FileFindings{path, source, diagnostics, fingerprints});
+}
+
+void Report::record(const std::string& path, const SourceText* source, const FileSummary* summary,
+                    const std::vector<Diagnostic>& diagnostics) {
+  const std::string file = path_relative_to(path, options_.record->root());
+  for (const Diagnostic& diagnostic : diagnostics) {
+    options_.record->add(identify(diagnostic, source, summary, file));
+  }
+}
+
+std::vector<Diagnostic> Report::without_baselined(const std::string& path, const SourceText* source,
+                                                  const FileSummary* summary,
+                                                  const std::vector<Diagnostic>& diagnostics) {
+  std::vector<Diagnostic> fresh;
+  Baseline* baseline = options_.baseline;
+  const std::string file = path_relative_to(path, baseline->root());
+  baseline->saw_file(file);
+  for (const Diagnostic& diagnostic : diagnostics) {
+    if (baseline->absorb(identify(diagnostic, source, summary, file))) {
+      ++counts_.baselined;
+    } else {
+      fresh.push_back(diagnostic);
+    }
+  }
+  return fresh;
+}
+
+void Report::input_error(const std::string& name, const std::string& message) {
+  ++counts_.input_errors;
+  if (writer_) writer_->input_error(name, message);
 }
 
 void Report::finish() {
@@ -126,8 +176,10 @@ std::string summary_line(const Counts& counts) {
   if (counts.errors > 0) parts.push_back(plural(counts.errors, "error"));
   if (counts.warnings > 0) parts.push_back(plural(counts.warnings, "warning"));
   if (counts.infos > 0) parts.push_back(fmt::format("{} info", counts.infos));
-  return fmt::format("{} in {} of {}", fmt::join(parts, ", "), plural(counts.files_with_findings, "file"),
-                     counts.files);
+  std::string line = fmt::format("{} in {} of {}", fmt::join(parts, ", "),
+                                 plural(counts.files_with_findings, "file"), counts.files);
+  if (counts.baselined > 0) line += fmt::format(" ({} more in the baseline)", counts.baselined);
+  return line;
 }
 
 std::optional<EndPosition> end_of(const Diagnostic& diagnostic, const SourceText* source) {

@@ -26,8 +26,15 @@ std::string fmt_note(const Rule& rule) {
   return rule.fixed_by_fmt ? "yes: `digest fmt` repairs it." : "no: it needs a person to decide.";
 }
 
-// Markdown anchor GitHub derives from "## DG203 byte-order-mark".
-std::string anchor(const Rule& rule) {
+std::string_view trimmed_example(const Rule& rule) {
+  std::string_view example = rule.example;
+  while (!example.empty() && example.back() == '\n') example.remove_suffix(1);
+  return example;
+}
+
+}  // namespace
+
+std::string rule_anchor(const Rule& rule) {
   std::string out;
   for (char c : fmt::format("{} {}", rule.code, rule.name)) {
     if (c == ' ') {
@@ -38,14 +45,6 @@ std::string anchor(const Rule& rule) {
   }
   return out;
 }
-
-std::string_view trimmed_example(const Rule& rule) {
-  std::string_view example = rule.example;
-  while (!example.empty() && example.back() == '\n') example.remove_suffix(1);
-  return example;
-}
-
-}  // namespace
 
 std::string rule_body_markdown(const Rule& rule) {
   std::string out = fmt::format("{}\n\n- Default severity: **{}**\n- Fixed by `digest fmt`: {}\n\n",
@@ -97,7 +96,7 @@ std::string rules_markdown() {
       "examples are written `<U+XXXX>`. CI set-up: [ci.md](ci.md).\n\n"
       "| code | name | severity | fmt fixes | summary |\n|---|---|---|---|---|\n";
   for (const Rule& rule : rules()) {
-    out += fmt::format("| [{}](#{}) | {} | {} | {} | {} |\n", rule.code, anchor(rule), rule.name,
+    out += fmt::format("| [{}](#{}) | {} | {} | {} | {} |\n", rule.code, rule_anchor(rule), rule.name,
                        to_string(rule.severity), rule.fixed_by_fmt ? "yes" : "no", rule.summary);
   }
   std::string_view group;

@@ -1,7 +1,13 @@
-// SARIF 2.1.0 for GitHub code scanning: one run whose tool.driver.rules is
-// the whole catalogue (with help text), and one result per finding with its
-// region. Columns count Unicode code points (run.columnKind). Results are
-// streamed; the document is complete after finish().
+// SARIF 2.1.0 that code scanning services accept as they are: one run whose
+// tool.driver.rules is the whole catalogue (help text, helpUri into
+// docs/rules.md), one result per finding with its region and a
+// partialFingerprint that does not move with line numbers (the baseline's
+// identity). Artifact URIs are relative to the report root, named by
+// uriBaseId %SRCROOT% whose absolute file:// URI is in originalUriBaseIds;
+// files outside the root get absolute file:// URIs. Inputs that could not be
+// read make the invocation unsuccessful, each one a toolExecutionNotification.
+// Columns count Unicode code points (run.columnKind). Results are streamed;
+// the document is complete after finish().
 #include <fmt/format.h>
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
@@ -23,27 +29,48 @@ std::string_view level_of(Severity severity) {
   return "error";
 }
 
-// A relative URI reference for a path as the user named it: bytes outside
-// RFC 3986's unreserved and path characters are percent-encoded, and a
-// first segment with ':' (an archive member "x.tgz:a.txt") is preceded by
-// "./" so that it is not read as a scheme.
-std::string uri_of(std::string_view path) {
+// The base every relative artifact URI is resolved against.
+constexpr std::string_view kRootId = "%SRCROOT%";
+
+// A path as a URI path: bytes outside RFC 3986's unreserved characters and
+// the sub-delimiters allowed in a path are percent-encoded, and so is ':'
+// (an archive member "x.tgz:a.txt" must not read as a scheme "x.tgz").
+std::string uri_path(std::string_view path) {
   std::string out;
   for (char c : path) {
     const auto byte = static_cast<unsigned char>(c);
     const bool plain = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
                        (byte >= '0' && byte <= '9') ||
-                       std::string_view("-._~/!$&'()*+,;=:@").find(c) != std::string_view::npos;
+                       std::string_view("-._~/!$&'()*+,;=@").find(c) != std::string_view::npos;
     out += plain ? std::string(1, c) : fmt::format("%{:02X}", byte);
   }
-  const std::size_t colon = out.find(':');
-  if (colon != std::string::npos && out.find('/') > colon) out = "./" + out;
   return out;
+}
+
+std::string file_uri(const std::filesystem::path& absolute) {
+  return "file://" + uri_path(absolute.lexically_normal().generic_string());
+}
+
+struct ArtifactUri {
+  std::string uri;
+  bool relative = false;  // to kRootId
+};
+
+ArtifactUri artifact_uri(const std::string& path, const std::filesystem::path& root) {
+  if (path == "-") return {"-", true};  // standard input without --stdin-filename
+  const std::string relative = path_relative_to(path, root);
+  if (!relative.empty() && relative.front() != '/' && !relative.starts_with("../") && relative != "..") {
+    return {uri_path(relative), true};
+  }
+  std::filesystem::path absolute(path);
+  if (!absolute.is_absolute()) absolute = std::filesystem::current_path() / absolute;
+  return {file_uri(absolute), false};
 }
 
 class SarifWriter final : public Writer {
  public:
-  SarifWriter(std::ostream& out, const std::string& tool_version) : out_(out), stream_(out), json_(stream_) {
+  SarifWriter(std::ostream& out, const ReportOptions& options)
+      : out_(out), stream_(out), json_(stream_), root_(options.root) {
     json_.SetIndent(' ', 2);
     json_.StartObject();
     string("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -51,19 +78,38 @@ class SarifWriter final : public Writer {
     json_.Key("runs");
     json_.StartArray();
     json_.StartObject();
-    write_tool(tool_version);
+    write_tool(options);
+    json_.Key("originalUriBaseIds");
+    json_.StartObject();
+    json_.Key(kRootId.data(), static_cast<rapidjson::SizeType>(kRootId.size()));
+    json_.StartObject();
+    std::string root_uri = file_uri(root_);
+    if (!root_uri.ends_with('/')) root_uri += '/';
+    string("uri", root_uri);
+    json_.EndObject();
+    json_.EndObject();
     string("columnKind", "unicodeCodePoints");
     json_.Key("results");
     json_.StartArray();
   }
 
-  void file(const std::string&, const SourceText* source,
-            const std::vector<Diagnostic>& diagnostics) override {
-    for (const Diagnostic& diagnostic : diagnostics) write_result(diagnostic, source);
+  [[nodiscard]] bool wants_fingerprints() const override { return true; }
+
+  void file(const FileFindings& findings) override {
+    if (findings.diagnostics.empty()) return;
+    const ArtifactUri uri = artifact_uri(findings.path, root_);
+    for (std::size_t i = 0; i < findings.diagnostics.size(); ++i) {
+      write_result(findings.diagnostics[i], findings.source, uri, findings.fingerprints[i]);
+    }
+  }
+
+  void input_error(const std::string& name, const std::string& message) override {
+    failures_.push_back({name, message});
   }
 
   void finish() override {
-    json_.EndArray();   // results
+    json_.EndArray();  // results
+    write_invocation();
     json_.EndObject();  // run
     json_.EndArray();   // runs
     json_.EndObject();
@@ -82,13 +128,14 @@ class SarifWriter final : public Writer {
     json_.EndObject();
   }
 
-  void write_tool(const std::string& tool_version) {
+  void write_tool(const ReportOptions& options) {
     json_.Key("tool");
     json_.StartObject();
     json_.Key("driver");
     json_.StartObject();
     string("name", "digest validate");
-    string("version", tool_version);
+    string("version", options.tool_version);
+    if (!options.information_uri.empty()) string("informationUri", options.information_uri);
     json_.Key("rules");
     json_.StartArray();
     for (const Rule& rule : rules()) {
@@ -97,6 +144,7 @@ class SarifWriter final : public Writer {
       string("name", rule.name);
       text_object("shortDescription", rule.summary);
       text_object("fullDescription", rule.what);
+      if (!options.rules_uri.empty()) string("helpUri", options.rules_uri + "#" + rule_anchor(rule));
       json_.Key("help");
       json_.StartObject();
       string("text", rule_body_text(rule));
@@ -118,7 +166,34 @@ class SarifWriter final : public Writer {
     json_.EndObject();  // tool
   }
 
-  void write_result(const Diagnostic& diagnostic, const SourceText* source) {
+  void write_location(const ArtifactUri& uri, const Location& start, const std::optional<EndPosition>& end) {
+    json_.StartObject();
+    json_.Key("physicalLocation");
+    json_.StartObject();
+    json_.Key("artifactLocation");
+    json_.StartObject();
+    string("uri", uri.uri);
+    if (uri.relative) string("uriBaseId", kRootId);
+    json_.EndObject();
+    json_.Key("region");
+    json_.StartObject();
+    json_.Key("startLine");
+    json_.Uint64(start.line);
+    json_.Key("startColumn");
+    json_.Uint64(start.column);
+    if (end) {
+      json_.Key("endLine");
+      json_.Uint64(end->line);
+      json_.Key("endColumn");
+      json_.Uint64(end->column);
+    }
+    json_.EndObject();  // region
+    json_.EndObject();  // physicalLocation
+    json_.EndObject();
+  }
+
+  void write_result(const Diagnostic& diagnostic, const SourceText* source, const ArtifactUri& uri,
+                    const std::string& fingerprint) {
     json_.StartObject();
     string("ruleId", diagnostic.code);
     if (const Rule* rule = find_rule(diagnostic.code)) {
@@ -129,41 +204,66 @@ class SarifWriter final : public Writer {
     text_object("message", diagnostic.message);
     json_.Key("locations");
     json_.StartArray();
-    json_.StartObject();
-    json_.Key("physicalLocation");
-    json_.StartObject();
-    json_.Key("artifactLocation");
-    json_.StartObject();
-    string("uri", uri_of(diagnostic.path));
-    json_.EndObject();
-    json_.Key("region");
-    json_.StartObject();
-    json_.Key("startLine");
-    json_.Uint64(diagnostic.location.line);
-    json_.Key("startColumn");
-    json_.Uint64(diagnostic.location.column);
-    if (const auto end = end_of(diagnostic, source)) {
-      json_.Key("endLine");
-      json_.Uint64(end->line);
-      json_.Key("endColumn");
-      json_.Uint64(end->column);
-    }
-    json_.EndObject();  // region
-    json_.EndObject();  // physicalLocation
-    json_.EndObject();
+    write_location(uri, diagnostic.location, end_of(diagnostic, source));
     json_.EndArray();
+    json_.Key("partialFingerprints");
+    json_.StartObject();
+    string("digestkitFinding/v1", fingerprint);
+    json_.EndObject();
     json_.EndObject();
   }
+
+  void write_invocation() {
+    json_.Key("invocations");
+    json_.StartArray();
+    json_.StartObject();
+    json_.Key("executionSuccessful");
+    json_.Bool(failures_.empty());
+    if (!failures_.empty()) {
+      json_.Key("toolExecutionNotifications");
+      json_.StartArray();
+      for (const auto& [name, message] : failures_) {
+        json_.StartObject();
+        string("level", "error");
+        text_object("message", name + ": " + message);
+        json_.Key("locations");
+        json_.StartArray();
+        json_.StartObject();
+        json_.Key("physicalLocation");
+        json_.StartObject();
+        json_.Key("artifactLocation");
+        json_.StartObject();
+        const ArtifactUri uri = artifact_uri(name, root_);
+        string("uri", uri.uri);
+        if (uri.relative) string("uriBaseId", kRootId);
+        json_.EndObject();
+        json_.EndObject();
+        json_.EndObject();
+        json_.EndArray();
+        json_.EndObject();
+      }
+      json_.EndArray();
+    }
+    json_.EndObject();
+    json_.EndArray();
+  }
+
+  struct Failure {
+    std::string name;
+    std::string message;
+  };
 
   std::ostream& out_;
   rapidjson::OStreamWrapper stream_;
   rapidjson::PrettyWriter<rapidjson::OStreamWrapper> json_;
+  std::filesystem::path root_;
+  std::vector<Failure> failures_;  // inputs that could not be read or configured
 };
 
 }  // namespace
 
-std::unique_ptr<Writer> make_sarif_writer(std::ostream& out, const std::string& tool_version) {
-  return std::make_unique<SarifWriter>(out, tool_version);
+std::unique_ptr<Writer> make_sarif_writer(std::ostream& out, const ReportOptions& options) {
+  return std::make_unique<SarifWriter>(out, options);
 }
 
 }  // namespace digestkit::lint

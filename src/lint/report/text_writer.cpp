@@ -11,9 +11,10 @@ class TextWriter final : public Writer {
  public:
   TextWriter(std::ostream& out, bool color) : out_(out) { options_.color = color; }
 
-  void file(const std::string&, const SourceText* source,
-            const std::vector<Diagnostic>& diagnostics) override {
-    for (const Diagnostic& diagnostic : diagnostics) out_ << render_text(diagnostic, source, options_);
+  void file(const FileFindings& findings) override {
+    const SourceText* source = findings.source;
+    for (const Diagnostic& diagnostic : findings.diagnostics)
+      out_ << render_text(diagnostic, source, options_);
   }
   void finish() override {}
 
