@@ -6,7 +6,7 @@ packages=(
   g++ cmake ninja-build pkg-config git
   tao-pegtl-dev libicu-dev libcli11-dev libfmt-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  rapidjson-dev libarchive-dev libdtl-dev libtomlplusplus-dev libxxhash-dev libmimalloc-dev
+  rapidjson-dev libarchive-dev libdtl-dev libtomlplusplus-dev libxxhash-dev libmimalloc-dev libxml2-dev
   python3 python3-jsonschema
   clang libclang-rt-14-dev clang-format
   time

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,9 +20,10 @@
 
 namespace digestkit::lint {
 
-enum class Format { Text, Json, Sarif, Github };
+enum class Format { Text, Json, Sarif, Github, Gitlab, Junit, Checkstyle };
 
-// "text", "json", "sarif", "github"; nullopt for anything else.
+// "text", "json", "sarif", "github", "gitlab", "junit", "checkstyle";
+// nullopt for anything else.
 [[nodiscard]] std::optional<Format> parse_format(std::string_view name);
 
 struct ReportOptions {
@@ -45,6 +47,19 @@ struct ReportOptions {
   // each rule's helpUri points into (with its anchor); omitted when empty.
   std::string information_uri;
   std::string rules_uri;
+  // Also every finding as text here (a human log beside a report written to
+  // a file: -o); null for none. Not owned.
+  std::ostream* text_log = nullptr;
+  bool text_log_color = false;
+  // With Format::Github: the job summary file (GITHUB_STEP_SUMMARY) the
+  // Markdown tables are appended to; empty for none.
+  std::filesystem::path github_step_summary;
+};
+
+// A report that could not be written (the job summary file, for one).
+class ReportError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 struct Counts {
@@ -60,8 +75,9 @@ struct Counts {
 
 class Writer;  // one per format (src/lint/report/)
 
-// Streams findings to `out` file by file, in input order. JSON and SARIF
-// are complete documents only after finish().
+// Streams findings to `out` file by file, in input order. JSON, SARIF,
+// GitLab, JUnit and Checkstyle are complete documents only after finish(),
+// which throws ReportError when a report cannot be written.
 class Report {
  public:
   Report(std::ostream& out, ReportOptions options);
@@ -89,7 +105,7 @@ class Report {
 
   std::ostream& out_;
   ReportOptions options_;
-  std::unique_ptr<Writer> writer_;
+  std::vector<std::unique_ptr<Writer>> writers_;  // the format's first
   Counts counts_;
 };
 

@@ -2,9 +2,12 @@
 // errors on stderr.
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -41,6 +44,7 @@ struct ValidateOptions {
   std::string baseline;
   std::string write_baseline;
   std::string sarif_root;
+  std::string output_file;
   std::vector<std::string> inputs;
 };
 
@@ -122,10 +126,25 @@ int run_validate(const ValidateOptions& options) {
   if (options.list_rules || !options.explain.empty()) return print_catalogue(options);
 
   const auto format = lint::parse_format(options.format);
-  if (!format) throw UsageError{"unknown --format \"" + options.format + "\" (text, json, sarif or github)"};
-  if (options.statistics && (*format == lint::Format::Sarif || *format == lint::Format::Github)) {
+  if (!format) {
+    throw UsageError{"unknown --format \"" + options.format +
+                     "\" (text, json, sarif, github, gitlab, junit or checkstyle)"};
+  }
+  if (options.statistics && *format != lint::Format::Text && *format != lint::Format::Json) {
     throw UsageError{"--statistics prints --format text or json"};
   }
+  // -o FILE: the report goes there; the findings are also printed on stdout
+  // as text (one run, a report for the CI system and a log for people).
+  std::ofstream output_file;
+  if (!options.output_file.empty()) {
+    output_file.open(options.output_file, std::ios::binary | std::ios::trunc);
+    if (!output_file) {
+      std::cerr << "digest validate: cannot write " << options.output_file << ": " << std::strerror(errno)
+                << '\n';
+      return 2;
+    }
+  }
+  std::ostream& report_stream = options.output_file.empty() ? std::cout : output_file;
 
   lint::RunSettings settings;
   settings.inputs = options.inputs;
@@ -174,7 +193,15 @@ int run_validate(const ValidateOptions& options) {
     recorded.emplace(options.write_baseline);
     report_options.record = &*recorded;
   }
-  lint::Report report(std::cout, report_options);
+  if (!options.output_file.empty() && *format != lint::Format::Text && !options.statistics) {
+    report_options.text_log = &std::cout;
+    report_options.text_log_color = use_color(options.color);
+  }
+  if (*format == lint::Format::Github) {
+    const char* step_summary = std::getenv("GITHUB_STEP_SUMMARY");
+    if (step_summary != nullptr && *step_summary != '\0') report_options.github_step_summary = step_summary;
+  }
+  lint::Report report(report_stream, report_options);
 
   lint::RunResult result;
   try {
@@ -183,7 +210,19 @@ int run_validate(const ValidateOptions& options) {
     std::cerr << "digest: " << error.what() << '\n';
     return 2;
   }
-  report.finish();
+  try {
+    report.finish();
+  } catch (const lint::ReportError& error) {
+    std::cerr << "digest validate: " << error.what() << '\n';
+    return 2;
+  }
+  if (output_file.is_open()) {
+    output_file.close();
+    if (!output_file) {
+      std::cerr << "digest validate: cannot write " << options.output_file << '\n';
+      return 2;
+    }
+  }
   if (!options.write_baseline.empty() && result.input_errors == 0 && result.config_errors == 0) {
     try {
       const lint::Baseline written = baseline ? baseline->pruned() : *recorded;
@@ -197,7 +236,8 @@ int run_validate(const ValidateOptions& options) {
   }
 
   const std::string summary = lint::summary_line(report.counts());
-  if (!summary.empty() && *format == lint::Format::Text && !options.statistics) std::cerr << summary << '\n';
+  const bool human_log = *format == lint::Format::Text || report_options.text_log != nullptr;
+  if (!summary.empty() && human_log && !options.statistics) std::cerr << summary << '\n';
   if (result.input_errors > 0 || result.config_errors > 0) return 2;
   if (report.counts().files == 0)
     std::cerr << "digest validate: warning: no digest files (*.txt) in the inputs\n";
@@ -215,7 +255,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       "Examples:\n"
       "  digest validate post.txt                      lint one post (quiet when clean)\n"
       "  digest validate -j 2 posts/ archive.tgz       many files, two threads\n"
-      "  digest validate --format sarif posts/ > lint.sarif\n"
+      "  digest validate --format sarif -o lint.sarif posts/   SARIF file, text log on stdout\n"
+      "  digest validate --format gitlab -o gl-code-quality-report.json posts/\n"
       "  digest validate --select DG2 --ignore DG206 post.txt\n"
       "  digest validate --severity DG303=error --max-warnings 10 posts/\n"
       "  cat post.txt | digest validate --stdin-filename posts/post.txt -\n"
@@ -228,8 +269,9 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       "Exit status: 0 nothing at or over the threshold (errors always count; warnings count beyond\n"
       "--max-warnings, default 0; info never), 1 findings, 2 usage, config or I/O error.");
   command
-      ->add_option("--format", options->format,
-                   "Output: text, json, sarif, github (markdown with --list-rules)")
+      ->add_option(
+          "--format", options->format,
+          "Output: text, json, sarif, github, gitlab, junit, checkstyle (markdown with --list-rules)")
       ->capture_default_str();
   command->add_option("--select", options->select, "Only these rules: codes, prefixes (DG2), names or ALL")
       ->delimiter(',')
@@ -258,6 +300,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       ->add_option("--sarif-root", options->sarif_root,
                    "Folder SARIF and GitLab paths are relative to (default: the git work tree, else .)")
       ->check(CLI::ExistingDirectory);
+  command->add_option("-o,--output-file", options->output_file,
+                      "Write the report to FILE (findings then also print on stdout as text)");
   command->add_flag("--statistics", options->statistics, "Print the number of findings per rule instead");
   command->add_flag("--list-rules", options->list_rules, "Print the rule catalogue");
   command->add_option("--explain", options->explain, "Print the page of one rule (code or name)");

@@ -50,24 +50,38 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "json") return Format::Json;
   if (name == "sarif") return Format::Sarif;
   if (name == "github") return Format::Github;
+  if (name == "gitlab") return Format::Gitlab;
+  if (name == "junit") return Format::Junit;
+  if (name == "checkstyle") return Format::Checkstyle;
   return std::nullopt;
 }
 
-Report::Report(std::ostream& out, ReportOptions options) : out_(out), options_(std::move(options)) {
-  if (options_.statistics) return;
-  switch (options_.format) {
+std::unique_ptr<Writer> make_writer(std::ostream& out, const ReportOptions& options) {
+  switch (options.format) {
     case Format::Text:
-      writer_ = make_text_writer(out_, options_.color);
-      break;
+      return make_text_writer(out, options.color);
     case Format::Json:
-      writer_ = make_json_writer(out_);
-      break;
+      return make_json_writer(out);
     case Format::Sarif:
-      writer_ = make_sarif_writer(out_, options_);
-      break;
+      return make_sarif_writer(out, options);
     case Format::Github:
-      writer_ = make_github_writer(out_);
-      break;
+      return make_github_writer(out);
+    case Format::Gitlab:
+      return make_gitlab_writer(out, options);
+    case Format::Junit:
+      return make_junit_writer(out);
+    case Format::Checkstyle:
+      return make_checkstyle_writer(out);
+  }
+  return make_text_writer(out, options.color);
+}
+
+Report::Report(std::ostream& out, ReportOptions options) : out_(out), options_(std::move(options)) {
+  if (!options_.statistics) writers_.push_back(make_writer(out_, options_));
+  if (options_.text_log != nullptr)
+    writers_.push_back(make_text_writer(*options_.text_log, options_.text_log_color));
+  if (options_.format == Format::Github && !options_.github_step_summary.empty()) {
+    writers_.push_back(make_step_summary_writer(options_.github_step_summary));
   }
 }
 
@@ -108,9 +122,11 @@ void Report::add(const std::string& path, const SourceText* source, const std::v
     }
     ++counts_.per_rule[diagnostic.code];
   }
-  if (!writer_) return;
+  if (writers_.empty()) return;
   std::vector<std::string> fingerprints;
-  if (writer_->wants_fingerprints() && !diagnostics.empty()) {
+  const bool want_fingerprints = std::any_of(writers_.begin(), writers_.end(),
+                                             [](const auto& writer) { return writer->wants_fingerprints(); });
+  if (want_fingerprints && !diagnostics.empty()) {
     const std::string file = path_relative_to(path, options_.root);
     std::map<FindingIdentity, std::size_t> seen;  // occurrences in this file
     fingerprints.reserve(diagnostics.size());
@@ -119,7 +135,8 @@ void Report::add(const std::string& path, const SourceText* source, const std::v
       fingerprints.push_back(fingerprint(identity, seen[identity]++));
     }
   }
-  writer_->file(FileFindings{path, source, diagnostics, fingerprints});
+  const FileFindings findings{path, source, diagnostics, fingerprints};
+  for (const auto& writer : writers_) writer->file(findings);
 }
 
 void Report::record(const std::string& path, const SourceText* source, const FileSummary* summary,
@@ -149,16 +166,14 @@ std::vector<Diagnostic> Report::without_baselined(const std::string& path, const
 
 void Report::input_error(const std::string& name, const std::string& message) {
   ++counts_.input_errors;
-  if (writer_) writer_->input_error(name, message);
+  for (const auto& writer : writers_) writer->input_error(name, message);
 }
 
 void Report::finish() {
-  if (writer_) {
-    writer_->finish();
-  } else {
-    write_statistics(out_, counts_, options_.format);
-  }
+  if (options_.statistics) write_statistics(out_, counts_, options_.format);
+  for (const auto& writer : writers_) writer->finish();
   out_.flush();
+  if (options_.text_log != nullptr) options_.text_log->flush();
 }
 
 int exit_status(const Counts& counts, long max_warnings) {

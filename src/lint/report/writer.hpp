@@ -1,6 +1,7 @@
 // Internal: the per-format writers behind lint::Report.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -35,6 +36,10 @@ std::unique_ptr<Writer> make_text_writer(std::ostream& out, bool color);
 std::unique_ptr<Writer> make_json_writer(std::ostream& out);
 std::unique_ptr<Writer> make_sarif_writer(std::ostream& out, const ReportOptions& options);
 std::unique_ptr<Writer> make_github_writer(std::ostream& out);
+std::unique_ptr<Writer> make_step_summary_writer(const std::filesystem::path& file);
+std::unique_ptr<Writer> make_gitlab_writer(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<Writer> make_junit_writer(std::ostream& out);
+std::unique_ptr<Writer> make_checkstyle_writer(std::ostream& out);
 
 // Where a diagnostic's highlighted range ends (line, code-point column), when
 // the source is known and the range is not empty.
