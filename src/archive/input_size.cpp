@@ -8,13 +8,20 @@ namespace digestkit {
 
 std::optional<std::uint64_t> total_input_bytes(const std::vector<std::string>& paths,
                                                const InputOptions& options) {
+  const auto totals = input_totals(paths, options);
+  if (!totals) return std::nullopt;
+  return totals->bytes;
+}
+
+std::optional<InputTotals> input_totals(const std::vector<std::string>& paths, const InputOptions& options) {
   namespace fs = std::filesystem;
-  std::uint64_t total = 0;
+  InputTotals total;
   const auto add_file = [&total](const std::string& path) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec) return false;
-    total += size;
+    total.bytes += size;
+    ++total.files;
     return true;
   };
   for (const auto& path : paths) {

@@ -100,8 +100,12 @@ void read_standard_input(const InputOptions& options, const Visit& visit, const 
     const auto offset = ::lseek(STDIN_FILENO, 0, SEEK_CUR);
     if (offset >= 0 && offset <= info.st_size) size_hint = static_cast<std::uint64_t>(info.st_size - offset);
   }
+  const Visit mark = [&visit](InputFile&& file) {
+    file.standard_input = true;
+    visit(std::move(file));
+  };
   read_descriptor(STDIN_FILENO, size_hint, regular ? ShortRead::is_end : ShortRead::may_continue,
-                  options.stdin_name, "standard input", options, visit, on_error);
+                  options.stdin_name, "standard input", options, mark, on_error);
 }
 
 }  // namespace digestkit::archive_detail

@@ -26,10 +26,11 @@ ProgressReporter::ProgressReporter(std::optional<std::uint64_t> total_bytes, std
                        Clock::now()) {}
 
 ProgressReporter::ProgressReporter(std::FILE* stream, bool enabled, std::optional<std::uint64_t> total_bytes,
-                                   Clock::time_point start)
+                                   Clock::time_point start, std::optional<std::uint64_t> total_files)
     : stream_(stream),
       enabled_(enabled && stream != nullptr),
       total_bytes_(total_bytes),
+      total_files_(total_files),
       start_(start),
       last_draw_(start) {}
 
@@ -39,8 +40,9 @@ std::string ProgressReporter::status_line(Clock::time_point now) const {
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const double megabytes = static_cast<double>(bytes_) / bytes_per_megabyte;
   const double rate = seconds > 0 ? megabytes / seconds : 0.0;
-  std::string line =
-      fmt::format("{} {}  {:.1f} MB  {:.1f} MB/s", files_, files_ == 1 ? "file" : "files", megabytes, rate);
+  const std::string files = total_files_ ? fmt::format("{}/{} files", files_, *total_files_)
+                                         : fmt::format("{} {}", files_, files_ == 1 ? "file" : "files");
+  std::string line = fmt::format("{}  {:.1f} MB  {:.1f} MB/s", files, megabytes, rate);
   if (total_bytes_ && *total_bytes_ > 0) {
     const double done = std::min(1.0, static_cast<double>(bytes_) / static_cast<double>(*total_bytes_));
     line += fmt::format("  {:.0f}%", done * 100);
@@ -62,6 +64,22 @@ void ProgressReporter::add(std::uint64_t bytes, Clock::time_point now) {
   fmt::print(stream_, "\r{}\x1b[K", status_line(now));
   std::fflush(stream_);
   drawn_ = true;
+  ever_drawn_ = true;
+}
+
+std::string ProgressReporter::final_line(Clock::time_point now) const {
+  const double seconds = std::chrono::duration<double>(now - start_).count();
+  const double megabytes = static_cast<double>(bytes_) / bytes_per_megabyte;
+  return fmt::format("{} {}, {:.{}f} MB in {:.1f} s", files_, files_ == 1 ? "file" : "files", megabytes,
+                     megabytes >= 10 ? 0 : 1, seconds);
+}
+
+void ProgressReporter::complete(Clock::time_point now) {
+  finish();
+  if (!enabled_ || !ever_drawn_) return;
+  fmt::print(stream_, "{}\n", final_line(now));
+  std::fflush(stream_);
+  ever_drawn_ = false;
 }
 
 void ProgressReporter::finish() {

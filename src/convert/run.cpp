@@ -95,6 +95,7 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
   bool stop = false;
   OrderedRunOptions run_options;
   run_options.jobs = std::max(1u, settings.jobs);
+  run_options.progress = settings.progress;
   run_options.should_stop = [&] { return stop; };
 
   const std::function<ConvertedInput(InputFile &&)> work = [&](InputFile&& file) {

@@ -49,9 +49,9 @@ std::map<std::string, InputFile> read_tree(const std::string& path, const InputO
   return files;
 }
 
-ParsedFile parse_input(InputFile& file) {
+ParsedFile parse_input(InputFile& file, const DecodeOptions& decode) {
   // The parsed file takes over the bytes: valid UTF-8 is not copied.
-  return parse_owned_bytes(std::move(file.bytes), file.name);
+  return parse_owned_bytes(std::move(file.bytes), file.name, decode);
 }
 
 }  // namespace
@@ -116,9 +116,9 @@ bool diff_inputs(const std::string& old_path, const std::string& new_path, const
             sides[k].name = file.name;
             if (reads == 1) {
               sides[1].name = file.name;
-              sides[1].parsed = parse_bytes(file.bytes, file.name);
+              sides[1].parsed = parse_bytes(file.bytes, file.name, options.decode);
             }
-            sides[k].parsed = parse_input(file);
+            sides[k].parsed = parse_input(file, options.decode);
           },
           [&](InputError&& error) {
             failed = true;
@@ -144,7 +144,8 @@ bool diff_inputs(const std::string& old_path, const std::string& new_path, const
         auto path = relative_name(new_input, new_path);
         const auto old_it = old_files.find(path);
         if (old_it != old_files.end()) {
-          file = diff_files(parse_input(old_it->second), parse_input(new_input), options);
+          file = diff_files(parse_input(old_it->second, options.decode),
+                            parse_input(new_input, options.decode), options);
           file.old_name = std::move(old_it->second.name);
           old_files.erase(old_it);
         } else {

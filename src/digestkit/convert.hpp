@@ -19,6 +19,7 @@
 #include "digestkit/format.hpp"
 #include "digestkit/inputs.hpp"
 #include "digestkit/parse.hpp"
+#include "digestkit/progress.hpp"
 #include "digestkit/source.hpp"
 
 namespace digestkit {
@@ -153,6 +154,9 @@ struct RunSettings {
   // per input under it; else the file to write.
   std::string output;
   std::FILE* standard_output = stdout;
+  // The progress line, fed as inputs are delivered; the sink clears it
+  // (finish()) before it writes.
+  ProgressReporter* progress = nullptr;
 };
 
 // Receives every input's outcome on the calling thread, in input order.

@@ -34,6 +34,8 @@ struct DiffOptions {
   // Upper bound on title pairs whose similarity is computed, so that two
   // unrelated archives cannot make the pairing quadratic.
   std::size_t max_retitle_comparisons = 1'000'000;
+  // How both sides' bytes are decoded (--encoding).
+  DecodeOptions decode;
 };
 
 enum class WordOp : std::uint8_t { Same, Removed, Added };

@@ -15,6 +15,7 @@
 #include "digestkit/format.hpp"
 #include "digestkit/inputs.hpp"
 #include "digestkit/parallel.hpp"
+#include "digestkit/progress.hpp"
 #include "digestkit/source.hpp"
 
 namespace digestkit::format {
@@ -44,6 +45,9 @@ struct RunSettings {
   std::optional<std::filesystem::path> config_file;  // --config: [fmt] of this file for every input
   bool use_config = true;                            // false: --no-config
   RepairOverrides command_line;
+  // The progress line, fed as inputs are delivered; the sink clears it
+  // (finish()) before it writes.
+  ProgressReporter* progress = nullptr;
 };
 
 enum class FileStatus : std::uint8_t {

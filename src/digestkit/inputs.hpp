@@ -12,10 +12,11 @@
 namespace digestkit {
 
 struct InputFile {
-  std::string name;       // path as shown to users: "dir/a.txt", "x.tgz:posts/a.txt", "-"
-  std::string bytes;      // the raw content
-  std::string container;  // the archive it came from, empty for plain files
-  bool deferred = false;  // a plain file not read yet (InputOptions::defer_plain_files)
+  std::string name;             // path as shown to users: "dir/a.txt", "x.tgz:posts/a.txt", "-"
+  std::string bytes;            // the raw content
+  std::string container;        // the archive it came from, empty for plain files
+  bool deferred = false;        // a plain file not read yet (InputOptions::defer_plain_files)
+  bool standard_input = false;  // read from "-", whatever --stdin-filename named it
 };
 
 struct InputError {

@@ -12,16 +12,23 @@
 #include "digestkit/inputs.hpp"
 #include "digestkit/lint.hpp"
 #include "digestkit/lint_report.hpp"
+#include "digestkit/parse.hpp"
+#include "digestkit/progress.hpp"
 
 namespace digestkit::lint {
 
 struct RunSettings {
   std::vector<std::string> inputs;
   InputOptions input_options;
+  DecodeOptions decode;  // --encoding
   unsigned jobs = 1;
   RuleSelection command_line;                        // --select/--ignore/--severity
   std::optional<std::filesystem::path> config_file;  // --config: used for every input
   Options options;
+  // The progress line: cleared before messages go to the error stream, and
+  // before findings go to the report when it is on the same terminal.
+  ProgressReporter* progress = nullptr;
+  bool report_on_terminal = false;
 };
 
 struct RunResult {
@@ -33,7 +40,8 @@ struct RunResult {
 };
 
 // Throws ConfigError when --config cannot be read; problems with single
-// inputs or their config files are written to `errors` and counted.
+// inputs or their config files are written to `errors` ("NAME: message"
+// lines, for the caller to prefix) and counted.
 [[nodiscard]] RunResult run(const RunSettings& settings, Report& report, std::ostream& errors);
 
 }  // namespace digestkit::lint

@@ -12,10 +12,16 @@
 
 namespace digestkit {
 
+class ProgressReporter;
+
 struct OrderedRunOptions {
   unsigned jobs = 1;
   // Stop reading further inputs once should_stop() returns true (--fail-fast).
   std::function<bool()> should_stop;
+  // Told of every input (its size; 0 for an unreadable one) right after it
+  // is delivered, on the calling thread. emit() and on_error() should call
+  // its finish() before they write to the terminal.
+  ProgressReporter* progress = nullptr;
 };
 
 // Result must be movable. Errors from the input walk are reported through

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "digestkit/parallel.hpp"
+#include "digestkit/progress.hpp"
 
 namespace digestkit {
 
@@ -37,12 +38,17 @@ inline bool stop_requested(const OrderedRunOptions& options) {
   return options.should_stop && options.should_stop();
 }
 
+inline void delivered(const OrderedRunOptions& options, std::uint64_t bytes) {
+  if (options.progress != nullptr) options.progress->add(bytes);
+}
+
 template <class Result>
 struct Slot {
   std::optional<InputFile> input;  // until a worker takes it
   std::optional<Result> result;
   std::optional<InputError> error;
   std::exception_ptr failure;  // what work() threw
+  std::uint64_t bytes = 0;     // the input's size, for the progress display
   bool done = false;
 };
 
@@ -148,6 +154,7 @@ class OrderedPool {
     } else {
       emit_(std::move(*slot.result));
     }
+    delivered(run_options_, slot.bytes);
   }
 
   void run_worker(const std::stop_token& stop) {
@@ -167,18 +174,21 @@ class OrderedPool {
     std::optional<Result> result;
     std::exception_ptr failure;
     std::optional<InputError> unreadable;
+    std::uint64_t bytes = 0;
     {
       InputFile input = std::move(*slot->input);
       slot->input.reset();
       lock.unlock();
       try {
         unreadable = load_input(input, input_options_);
+        bytes = input.bytes.size();
         if (!unreadable) result.emplace(work_(std::move(input)));
       } catch (...) {
         failure = std::current_exception();
       }
     }
     lock.lock();
+    slot->bytes = bytes;
     slot->result = std::move(result);
     slot->error = std::move(unreadable);
     slot->failure = std::move(failure);
@@ -211,6 +221,7 @@ void run_ordered(const std::vector<std::string>& paths, const InputOptions& inpu
                  const OrderedRunOptions& run_options, const std::function<Result(InputFile&&)>& work,
                  const std::function<void(Result&&)>& emit,
                  const std::function<void(InputError&&)>& on_error) {
+  using parallel_detail::delivered;
   using parallel_detail::stop_requested;
   using parallel_detail::StopWalk;
   if (run_options.jobs <= 1) {
@@ -219,11 +230,14 @@ void run_ordered(const std::vector<std::string>& paths, const InputOptions& inpu
           paths, input_options,
           [&](InputFile&& file) {
             if (stop_requested(run_options)) throw StopWalk{};
+            const std::uint64_t bytes = file.bytes.size();
             emit(work(std::move(file)));
+            delivered(run_options, bytes);
           },
           [&](InputError&& error) {
             if (stop_requested(run_options)) throw StopWalk{};
             on_error(std::move(error));
+            delivered(run_options, 0);
           });
     } catch (const StopWalk&) {
     }

@@ -49,7 +49,7 @@ class FormatConfigs {
   // current folder for standard input (or the --stdin-filename it was given).
   fs::path anchor_of(const InputFile& input) const {
     if (!input.container.empty()) return absolute(input.container);
-    if (input.name == "-") return working_folder_ / "-";
+    if (input.standard_input && input.name == "-") return working_folder_ / "-";
     return absolute(input.name);
   }
 
@@ -85,7 +85,7 @@ void fail(FileOutcome& outcome, std::string problem) {
 // Rewrites a changed plain file; returns why it cannot be, or "".
 std::string rewrite(const InputFile& input, const std::string& text) {
   if (!input.container.empty()) return "cannot rewrite a member of an archive in place; nothing was written";
-  if (input.name == "-") {
+  if (input.standard_input) {
     return "cannot rewrite standard input in place (use `digest fmt -` to print the result)";
   }
   if (auto error = replace_file_atomically(input.name, text)) {
@@ -164,6 +164,7 @@ RunResult run(const RunSettings& settings, FormatSink& sink) {
 
   OrderedRunOptions run_options;
   run_options.jobs = std::max(1u, settings.jobs);
+  run_options.progress = settings.progress;
   const std::function<FileOutcome(InputFile &&)> work = [&](InputFile&& input) {
     return format_input(std::move(input), settings, configs);
   };

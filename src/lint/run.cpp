@@ -103,6 +103,10 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
   ArchiveIndex archive;
   OrderedRunOptions run_options;
   run_options.jobs = std::max(1u, settings.jobs);
+  run_options.progress = settings.progress;
+  const auto clear_progress = [&] {
+    if (settings.progress != nullptr) settings.progress->finish();
+  };
 
   const std::function<Linted(InputFile &&)> work = [&](InputFile&& input) {
     Linted linted;
@@ -115,12 +119,17 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
       return linted;
     }
     linted.policy = policy_for(config, settings.command_line, input.name);
-    linted.result = lint_owned_bytes(std::move(input.bytes), input.name, linted.policy, settings.options);
+    ParseOptions parse_options;
+    parse_options.recover = true;
+    linted.result =
+        lint_file(parse_owned_bytes(std::move(input.bytes), input.name, settings.decode, parse_options),
+                  input.name, linted.policy, settings.options);
     return linted;
   };
   const std::function<void(Linted &&)> emit = [&](Linted&& linted) {
     if (!linted.config_error.empty()) {
-      errors << "digest: " << linted.config_error << '\n';
+      clear_progress();
+      errors << linted.config_error << '\n';
       ++outcome.config_errors;
       report.input_error(linted.result.path, linted.config_error);
       return;
@@ -131,10 +140,12 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
       result.diagnostics.insert(result.diagnostics.end(), across.begin(), across.end());
       sort_diagnostics(result.diagnostics);
     }
+    if (settings.report_on_terminal && !result.diagnostics.empty()) clear_progress();
     report.add(result.path, result.source.get(), result.diagnostics, &result.summary);
   };
   const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
-    errors << "digest: " << error.name << ": " << error.message << '\n';
+    clear_progress();
+    errors << error.name << ": " << error.message << '\n';
     ++outcome.input_errors;
     report.input_error(error.name, error.message);
   };

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "digestkit/parallel.hpp"
+#include "digestkit/progress.hpp"
 #include "support/support.hpp"
 
 namespace fs = std::filesystem;
@@ -216,6 +217,28 @@ TEST_P(RunOrdered, ShouldStopEndsTheRun) {
   expected.resize(input_count / 2 + 1);
   EXPECT_EQ(log, expected);
   EXPECT_LE(started.load(), input_count / 2 + in_flight_per_job * static_cast<int>(GetParam()) + 1);
+}
+
+TEST_P(RunOrdered, TellsTheProgressOfEveryDeliveredInput) {
+  // The progress display counts what has been delivered, in order, on the
+  // calling thread: every input and its bytes, an unreadable one as 0.
+  std::FILE* no_terminal = nullptr;
+  digestkit::ProgressReporter progress(no_terminal, false, std::nullopt,
+                                       digestkit::ProgressReporter::Clock::now());
+  OrderedRunOptions options = run_options();
+  options.progress = &progress;
+  std::uint64_t expected_bytes = 0;
+  std::uint64_t delivered = 0;
+  const std::function<int(InputFile &&)> work = [&](InputFile&& file) { return std::stoi(file.bytes); };
+  const std::function<void(int&&)> emit = [&](int&& index) {
+    EXPECT_EQ(progress.files(), delivered) << "told after delivery";
+    ++delivered;
+    expected_bytes += std::to_string(index).size();
+  };
+  const std::function<void(InputError &&)> on_error = [&](InputError&&) { ++delivered; };
+  run_ordered<int>(paths_, InputOptions{}, options, work, emit, on_error);
+  EXPECT_EQ(progress.files(), static_cast<std::uint64_t>(input_count + 1));
+  EXPECT_EQ(progress.bytes(), expected_bytes);
 }
 
 INSTANTIATE_TEST_SUITE_P(Jobs, RunOrdered, ::testing::Values(0U, 1U, 2U, 4U),

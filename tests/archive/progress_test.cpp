@@ -82,6 +82,57 @@ TEST(Progress, NothingIsWrittenForARunShorterThanOneRedraw) {
   EXPECT_EQ(contents(stream.get()), "");
 }
 
+TEST(Progress, AShownRunEndsWithALineThatStays) {
+  std::unique_ptr<std::FILE, FileCloser> stream(std::tmpfile());
+  const auto start = ProgressReporter::Clock::time_point{} + 1h;
+  ProgressReporter progress(stream.get(), true, 112'000'000, start, 8190);
+  for (int i = 1; i <= 8190; ++i) progress.add(112'000'000 / 8190, start + i * 110us);
+  EXPECT_EQ(progress.status_line(start + 500ms).rfind("8190/8190 files  ", 0), 0u)
+      << progress.status_line(start);
+  progress.complete(start + 900ms);
+  const std::string text = contents(stream.get());
+  EXPECT_TRUE(text.ends_with("\r\x1b[K8190 files, 112 MB in 0.9 s\n")) << text;
+  progress.complete(start + 1s);
+  EXPECT_EQ(contents(stream.get()), text) << "once";
+  EXPECT_EQ(progress.final_line(start + 260ms), "8190 files, 112 MB in 0.3 s");
+}
+
+TEST(Progress, AShortRunLeavesNothing) {
+  std::unique_ptr<std::FILE, FileCloser> stream(std::tmpfile());
+  const auto start = ProgressReporter::Clock::time_point{} + 1h;
+  ProgressReporter progress(stream.get(), true, std::nullopt, start, 1);
+  progress.add(5'000, start + 5ms);
+  progress.complete(start + 6ms);
+  EXPECT_EQ(contents(stream.get()), "");
+  EXPECT_EQ(progress.final_line(start + 6ms), "1 file, 0.0 MB in 0.0 s");
+}
+
+TEST(Progress, FinishMakesRoomAndTheNextRedrawComesBack) {
+  std::unique_ptr<std::FILE, FileCloser> stream(std::tmpfile());
+  const auto start = ProgressReporter::Clock::time_point{} + 1h;
+  ProgressReporter progress(stream.get(), true, std::nullopt, start);
+  progress.add(1, start + 200ms);
+  progress.finish();
+  std::fputs("a message\n", stream.get());
+  progress.add(1, start + 400ms);
+  EXPECT_EQ(contents(stream.get()),
+            "\r1 file  0.0 MB  0.0 MB/s\x1b[K\r\x1b[Ka message\n\r2 files  0.0 MB  0.0 MB/s\x1b[K");
+}
+
+TEST(InputTotals, CountFilesAndBytes) {
+  const auto root = digestkit::testing::make_temp_dir("archive-totals");
+  fs::create_directories(root / "d/e");
+  digestkit::testing::write_file(root / "d/a.txt", std::string(100, 'a'));
+  digestkit::testing::write_file(root / "d/e/b.txt", std::string(20, 'b'));
+  digestkit::testing::write_file(root / "d/skip.md", std::string(5000, 'c'));
+  const auto totals = digestkit::input_totals({(root / "d").string(), (root / "d/skip.md").string()}, {});
+  ASSERT_TRUE(totals.has_value());
+  EXPECT_EQ(totals->files, 3u);
+  EXPECT_EQ(totals->bytes, 5120u);
+  EXPECT_EQ(digestkit::input_totals({"-"}, {}), std::nullopt);
+  fs::remove_all(root);
+}
+
 TEST(TotalInputBytes, KnownForFilesAndDirectoriesOnly) {
   const auto root = digestkit::testing::make_temp_dir("archive-total");
   fs::create_directories(root / "d/e");

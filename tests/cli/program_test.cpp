@@ -2,6 +2,10 @@
 // usage errors exit 2.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "support/support.hpp"
 
 using digestkit::testing::run_digest;
@@ -40,4 +44,133 @@ TEST(Program, MissingInputIsAnIoErrorForEveryCommand) {
     EXPECT_NE(result.err.find("/nonexistent/post.txt"), std::string::npos) << command;
   }
   EXPECT_EQ(run_digest("diff /nonexistent/a.txt /nonexistent/b.txt").exit_code, 2);
+}
+
+namespace {
+
+using digestkit::testing::run_command;
+using digestkit::testing::shell_quote;
+
+std::string sample(const std::string& name) {
+  return shell_quote(digestkit::testing::testdata(name).string());
+}
+
+// Runs digest with an environment of our choosing (run_digest sets NO_COLOR=1).
+digestkit::testing::CommandResult run_with_env(const std::string& env, const std::string& args) {
+  return run_command("env -u NO_COLOR -u FORCE_COLOR -u CLICOLOR_FORCE " + env + " " + DIGEST_EXE + " " +
+                     args);
+}
+
+}  // namespace
+
+TEST(Program, DashVIsTheVersion) {
+  const auto version = run_digest("-V");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out, run_digest("--version").out);
+}
+
+TEST(Program, AMistypedCommandGetsASuggestion) {
+  // It said "A subcommand is required".
+  const auto typo = run_digest("valdate x.txt");
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_EQ(typo.err, "digest: unknown command \"valdate\"; did you mean validate?\n");
+  EXPECT_EQ(run_digest("covnert x").err, "digest: unknown command \"covnert\"; did you mean convert?\n");
+  const auto unknown = run_digest("frobnicate");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(
+      unknown.err.find("digest: unknown command \"frobnicate\" (commands: validate, fmt, diff, convert"),
+      std::string::npos)
+      << unknown.err;
+  const auto none = run_digest("");
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("digest: a command is required"), std::string::npos) << none.err;
+}
+
+TEST(Program, AMistypedLongOptionGetsASuggestion) {
+  const auto typo = run_digest("validate --fromat json " + sample("samples/"));
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("digest validate: unknown option --fromat; did you mean --format?"),
+            std::string::npos)
+      << typo.err;
+  const auto eq = run_digest("fmt --chek=1 " + sample("samples/"));
+  EXPECT_NE(eq.err.find("digest fmt: unknown option --chek; did you mean --check?"), std::string::npos)
+      << eq.err;
+  const auto far = run_digest("convert --completely-else x.txt");
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_NE(far.err.find("digest convert: unknown option --completely-else (see digest convert --help)"),
+            std::string::npos)
+      << far.err;
+}
+
+TEST(Program, EveryUsageErrorNamesItsCommand) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"validate --today 2024-13-01 x.txt", "digest validate: "},
+      {"validate --jobs many x.txt", "digest validate: "},
+      {"fmt", "digest fmt: no input"},
+      {"fmt -i --check x.txt", "digest fmt: "},
+      {"diff only-one", "digest diff: "},
+      {"diff --format xml a b", "digest diff: "},
+      {"convert --to json -o x.csv x.txt", "digest convert: -o x.csv is a csv file but --to is json"},
+      {"convert --to xml x.txt", "digest convert: "},
+  };
+  for (const auto& [args, prefix] : cases) {
+    const auto result = run_digest(args);
+    EXPECT_EQ(result.exit_code, 2) << args;
+    EXPECT_EQ(result.err.rfind(prefix, 0), 0u) << args << "\n" << result.err;
+  }
+}
+
+TEST(Program, HelpShowsValueNamesNotTypeNames) {
+  const std::vector<std::string> raw{" TEXT",       " UINT",    " INT",  " FLOAT",
+                                     "NONNEGATIVE", " BOOLEAN", ":FILE", "TEXT:"};
+  for (const char* command : {"validate", "fmt", "diff", "convert"}) {
+    const auto help = run_digest(std::string(command) + " --help");
+    for (const std::string& type : raw) {
+      EXPECT_EQ(help.out.find(type), std::string::npos) << command << " --help shows " << type << "\n"
+                                                        << help.out;
+    }
+  }
+  EXPECT_NE(run_digest("validate --help").out.find("--format FORMAT [text]"), std::string::npos);
+  EXPECT_NE(run_digest("validate --help").out.find("--min-severity {info,warning,error}"), std::string::npos);
+}
+
+TEST(Program, EveryCommandThatReadsTextHasTheInputOptions) {
+  // The decoder's hint says "use --encoding NAME": every command it can
+  // reach must have that option (it was convert's alone).
+  const std::string legacy = sample("format/gb18030.before.txt");
+  for (const std::string command : {"validate", "fmt", "convert"}) {
+    const auto help = run_digest(command + " --help");
+    for (const char* option : {"--encoding", "--stdin-filename", "--max-member-size", "--max-total-size"}) {
+      EXPECT_NE(help.out.find(option), std::string::npos) << command << " " << option;
+    }
+    const auto unknown = run_digest(command + " --encoding NO-SUCH-CHARSET " + legacy);
+    EXPECT_EQ(unknown.exit_code, 2) << command;
+    EXPECT_EQ(unknown.err.rfind("digest " + command + ": unknown encoding \"NO-SUCH-CHARSET\"", 0), 0u)
+        << command << "\n"
+        << unknown.err;
+    EXPECT_NE(run_digest(command + " --encoding GB18030 " + legacy).exit_code, 2) << command;
+  }
+  EXPECT_EQ(run_digest("diff --encoding GB18030 " + legacy + " " + legacy).exit_code, 0);
+  EXPECT_EQ(run_digest("diff --encoding NO-SUCH-CHARSET " + legacy + " " + legacy).exit_code, 2);
+  const auto limited = run_digest("fmt --max-member-size 512 " + legacy);
+  EXPECT_EQ(limited.exit_code, 2);
+  EXPECT_NE(limited.err.find("over the maximum member size of 512 bytes"), std::string::npos) << limited.err;
+}
+
+TEST(Program, ColourFollowsNoColorAndForceColor) {
+  const std::string file = sample("format/tabs.before.txt");
+  const auto coloured = [&](const std::string& env, const std::string& command) {
+    return run_with_env(env, command + " " + file).out.find("\x1b[") != std::string::npos;
+  };
+  for (const std::string command : {"fmt --diff", "validate"}) {
+    EXPECT_FALSE(coloured("", command)) << command << ": not a terminal";
+    EXPECT_TRUE(coloured("FORCE_COLOR=1", command)) << command;
+    EXPECT_TRUE(coloured("CLICOLOR_FORCE=1", command)) << command;
+    // no-color.org: an empty NO_COLOR does not turn colour off (fmt took it as set).
+    EXPECT_TRUE(coloured("NO_COLOR= FORCE_COLOR=1", command)) << command;
+    EXPECT_FALSE(coloured("NO_COLOR=1 FORCE_COLOR=1", command)) << command;
+    EXPECT_FALSE(coloured("FORCE_COLOR=0", command)) << command;
+    EXPECT_TRUE(coloured("NO_COLOR=1", command + " --color always")) << command;
+    EXPECT_FALSE(coloured("FORCE_COLOR=1", command + " --color never")) << command;
+  }
 }

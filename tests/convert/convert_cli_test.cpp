@@ -104,7 +104,8 @@ TEST(ConvertCli, KeepGoingReportsEachFailureAndExitsOne) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(count_lines(result.out), fixture_names().size() + 1);
   EXPECT_NE(result.err.find("m-broken.txt:8:1: error: "), std::string::npos) << result.err;
-  EXPECT_NE(result.err.find("digest: 1 of " + std::to_string(fixture_names().size() + 1) + " inputs failed"),
+  EXPECT_NE(result.err.find("digest convert: 1 of " + std::to_string(fixture_names().size() + 1) +
+                            " inputs failed"),
             std::string::npos)
       << result.err;
 }
@@ -116,7 +117,7 @@ TEST(ConvertCli, FailFastStopsAtTheFirstFailure) {
   EXPECT_EQ(result.exit_code, 1);
   // Sorted order: crlf-bom-slashed, gb18030, impossible-date, long-marker, m-broken, ...
   EXPECT_EQ(count_lines(result.out), 4u);
-  EXPECT_NE(result.err.find("digest: 1 of 5 inputs failed"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("digest convert: 1 of 5 inputs failed"), std::string::npos) << result.err;
   EXPECT_EQ(run_digest("convert --fail-fast --keep-going x.txt").exit_code, 2);
 }
 
@@ -184,7 +185,7 @@ TEST(ConvertCli, OutputDirectoryKeepsArchiveMembersInside) {
       << result.err;
   EXPECT_NE(result.err.find("posts.tar.gz:/abs.txt: error: unsafe member name"), std::string::npos)
       << result.err;
-  EXPECT_NE(result.err.find("digest: 2 of 4 inputs failed"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("digest convert: 2 of 4 inputs failed"), std::string::npos) << result.err;
 
   std::vector<std::string> written;
   for (const auto& item : fs::recursive_directory_iterator(scratch.path())) {
@@ -263,7 +264,8 @@ TEST(ConvertCli, MissingInputIsAnIoError) {
   const auto result = run_digest("convert --to jsonl /nonexistent/post.txt " + q(fixture("long-marker")));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(count_lines(result.out), 1u);
-  EXPECT_NE(result.err.find("/nonexistent/post.txt: error: "), std::string::npos);
+  EXPECT_NE(result.err.find("digest convert: /nonexistent/post.txt: cannot open"), std::string::npos)
+      << result.err;
 }
 
 TEST(ConvertCli, TextOfAFolderOrArchiveIsItsPostsCanonicalForm) {

@@ -289,5 +289,42 @@ TEST_F(FmtCommand, JobsGiveTheSameOutputInTheSameOrder) {
   }
 }
 
+TEST_F(FmtCommand, StdinFilenameNamesStandardInputAndFindsItsConfig) {
+  put("posts/digest.toml", "[fmt]\nreplace-tabs = false\n");
+  const std::string input = fixture("keep-tabs.before.txt");
+  const std::string name = (dir_ / "posts" / "new.txt").string();
+  auto result = run_digest("fmt --stdin-filename " + shell_quote(name), &input);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, fixture("keep-tabs.after.txt")) << "posts/digest.toml applies";
+  result = run_digest("fmt --check --stdin-filename " + shell_quote(name) + " -", &input);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  // Named like a file, it is still not a file to rewrite.
+  result = run_digest("fmt -i --no-config --stdin-filename " + shell_quote(name) + " -", &input);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("digest fmt: " + name + ": cannot rewrite standard input in place"),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(fs::exists(name));
+}
+
+TEST_F(FmtCommand, QuietLeavesOnlyErrors) {
+  put("posts/a.txt", fixture("tabs.before.txt"));
+  auto result = run_digest("fmt -q --check " + q(dir_ / "posts"));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, "");
+  result = run_digest("fmt -q -i " + q(dir_ / "posts"));
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.err, "");
+  result = run_digest("fmt -q " + q(dir_ / "absent.txt"));
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("absent.txt"), std::string::npos);
+}
+
+TEST_F(FmtCommand, ColorAlwaysColoursTheDiff) {
+  const auto file = put("post.txt", fixture("spaces.before.txt"));
+  EXPECT_NE(run_digest("fmt --diff --color always " + q(file)).out.find("\x1b["), std::string::npos);
+  EXPECT_EQ(run_digest("fmt --diff --color never " + q(file)).out.find("\x1b["), std::string::npos);
+}
+
 }  // namespace
 }  // namespace digestkit

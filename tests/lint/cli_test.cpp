@@ -154,4 +154,26 @@ TEST(ValidateCli, StatisticsCountPerRule) {
   EXPECT_NE(result.out.find("1  DG310  title-space-run"), std::string::npos) << result.out;
 }
 
+TEST(ValidateCli, QuietPrintsOnlyTheFindings) {
+  const auto loud = run_digest("validate --today 2030-01-01 " + fixture("DG209.bad"));
+  const auto quiet = run_digest("validate -q --today 2030-01-01 " + fixture("DG209.bad"));
+  EXPECT_EQ(quiet.exit_code, 1);
+  EXPECT_EQ(quiet.out, loud.out);
+  EXPECT_FALSE(loud.err.empty());
+  EXPECT_EQ(quiet.err, "");
+}
+
+TEST(ValidateCli, ExitZeroReportsButPasses) {
+  const auto result = run_digest("validate --exit-zero --today 2030-01-01 " + fixture("DG209.bad"));
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("[DG209]"), std::string::npos) << result.out;
+  // Trouble is still trouble.
+  EXPECT_EQ(run_digest("validate --exit-zero /nonexistent/post.txt").exit_code, 2);
+}
+
+TEST(ValidateCli, InputErrorsNameTheCommand) {
+  const auto missing = run_digest("validate /nonexistent/post.txt");
+  EXPECT_EQ(missing.err.rfind("digest validate: /nonexistent/post.txt: cannot open", 0), 0u) << missing.err;
+}
+
 }  // namespace

@@ -29,10 +29,9 @@ struct ConvertCommand {
   unsigned jobs = 1;
   bool keep_going = false;
   bool fail_fast = false;
-  std::string encoding;
-  std::uint64_t max_member_size = digestkit::InputOptions{}.max_member_size;
-  std::uint64_t max_total_size = digestkit::InputOptions{}.max_total_size;
-  bool no_progress = false;
+  bool quiet = false;
+  InputArgs input;
+  ProgressArgs progress;
 };
 
 ConvertSource source_named(const std::string& name) {
@@ -41,86 +40,73 @@ ConvertSource source_named(const std::string& name) {
   return ConvertSource::Auto;
 }
 
-// Failed inputs on stderr (diagnostics rendered clang style), and the
-// progress line on a terminal.
+// Failed inputs on stderr (diagnostics rendered clang style), clearing the
+// progress line first.
 class ReportingSink final : public convert::ConvertSink {
  public:
-  explicit ReportingSink(std::optional<digestkit::ProgressReporter>& progress)
+  explicit ReportingSink(digestkit::ProgressReporter* progress)
       : progress_(progress), colour_(use_colour(STDERR_FILENO)) {}
 
   void converted(const digestkit::ConvertedInput& input) override {
-    if (input.failed()) {
-      std::string text;
-      for (const digestkit::Diagnostic& diagnostic : input.diagnostics) {
-        text += digestkit::render_text(diagnostic, input.source(), {colour_, true});
-        if (text.back() != '\n') text.push_back('\n');
-      }
-      if (!input.problem.empty()) text += fmt::format("{}: error: {}\n", input.name, input.problem);
-      report(text);
+    if (!input.failed()) return;
+    std::string text;
+    for (const digestkit::Diagnostic& diagnostic : input.diagnostics) {
+      text += digestkit::render_text(diagnostic, input.source(), {colour_, true});
+      if (text.back() != '\n') text.push_back('\n');
     }
-    if (progress_) progress_->add(input.input_bytes);
+    if (!input.problem.empty()) text += fmt::format("{}: error: {}\n", input.name, input.problem);
+    report(text);
   }
 
   void input_error(const digestkit::InputError& error) override {
-    report(fmt::format("{}: error: {}\n", error.name, error.message));
-    if (progress_) progress_->add(0);
+    report(fmt::format("digest convert: {}: {}\n", error.name, error.message));
   }
 
  private:
   void report(const std::string& text) {
-    if (progress_) progress_->finish();
+    if (progress_ != nullptr) progress_->finish();
     std::fputs(text.c_str(), stderr);
   }
 
-  std::optional<digestkit::ProgressReporter>& progress_;
+  digestkit::ProgressReporter* progress_;
   bool colour_;
 };
 
 int run_convert(const ConvertCommand& command) {
   convert::RunSettings settings;
   if (auto problem = convert::choose_target(command.to, command.output, settings.options.to)) {
-    std::fprintf(stderr, "digest convert: %s\n", problem->c_str());
-    return 2;
+    throw UsageError{*problem};
   }
   settings.options.from = source_named(command.from);
   if (settings.options.from == ConvertSource::Json && settings.options.to != digestkit::ConvertTarget::Text) {
-    std::fprintf(stderr, "digest convert: JSON input converts to text only: use --to text\n");
-    return 2;
+    throw UsageError{"JSON input converts to text only: use --to text"};
   }
-  if (!command.encoding.empty() && !digestkit::encoding_is_known(command.encoding)) {
-    std::fprintf(stderr,
-                 "digest convert: unknown encoding \"%s\" (an ICU charset name, e.g. GB18030, Big5)\n",
-                 command.encoding.c_str());
-    return 2;
-  }
-  if (!command.encoding.empty()) settings.options.decode.encoding = command.encoding;
+  apply(command.input, settings.input_options, settings.options.decode);
   settings.inputs = command.inputs;
-  settings.input_options.max_member_size = command.max_member_size;
-  settings.input_options.max_total_size = command.max_total_size;
   settings.input_options.extensions = digestkit::input_extensions(settings.options.from);
   settings.jobs = jobs_from(command.jobs);
   settings.fail_fast = command.fail_fast;
   settings.output = command.output;
 
-  std::optional<digestkit::ProgressReporter> progress;
-  if (!command.no_progress && isatty(STDERR_FILENO) != 0) {
-    progress.emplace(digestkit::total_input_bytes(command.inputs, settings.input_options));
-  }
-  ReportingSink sink(progress);
+  const auto progress =
+      make_progress(command.progress, command.quiet, command.inputs, settings.input_options);
+  settings.progress = progress.get();
+  ReportingSink sink(progress.get());
   const convert::RunResult result = convert::run(settings, sink);
-  if (progress) progress->finish();
+  if (progress) progress->complete();
   if (result.output_error) {
-    std::fprintf(stderr, "digest convert: %s\n", result.output_error->c_str());
+    print_error("convert", *result.output_error);
     return 2;
   }
   if (result.failed != 0) {
-    std::fprintf(stderr, "digest: %zu of %zu inputs failed%s\n", result.failed, result.inputs,
-                 result.stopped ? " (stopped at the first: --fail-fast)" : "");
+    print_error("convert", fmt::format("{} of {} inputs failed{}", result.failed, result.inputs,
+                                       result.stopped ? " (stopped at the first: --fail-fast)" : ""));
   }
-  if (result.inputs == 0) {
-    std::fprintf(stderr, "digest convert: warning: no %s files in the inputs\n",
-                 settings.options.from == ConvertSource::Json ? "digestkit/1 JSON (*.json, *.jsonl)"
-                                                              : "digest (*.txt)");
+  if (result.inputs == 0 && !command.quiet) {
+    print_error("convert",
+                fmt::format("warning: no {} files in the inputs", settings.options.from == ConvertSource::Json
+                                                                      ? "digestkit/1 JSON (*.json, *.jsonl)"
+                                                                      : "digest (*.txt)"));
   }
   if (result.unreadable != 0) return 2;
   return result.failed != 0 ? 1 : 0;
@@ -142,40 +128,33 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       app.add_subcommand("convert", "Convert digests to JSON, JSON Lines or CSV, and JSON back to text");
   sub->add_option("INPUT", command->inputs,
                   "files, directories, .tar/.tar.gz/.tgz/.zip archives, or - for stdin")
+      ->type_name("PATH")
       ->required();
   std::vector<std::string> target_list;
   for (const convert::TargetSpec& target : convert::targets()) target_list.emplace_back(target.name);
   sub->add_option("--to", command->to,
                   "output: " + target_names() + "; default: by -o FILE's extension, else json")
+      ->type_name("TARGET")
       ->check(CLI::IsMember(target_list));
   sub->add_option("--from", command->from,
                   "input: text, json (digestkit/1 JSON or JSON Lines), or auto (by extension .json/.jsonl)")
+      ->type_name("SOURCE")
       ->check(CLI::IsMember({"auto", "text", "json"}))
       ->capture_default_str();
   sub->add_option(
-      "-o,--output", command->output,
-      "write to FILE instead of stdout; DIR/ (trailing slash or an existing directory): one file per "
-      "input");
-  sub->add_option("-j,--jobs", command->jobs,
-                  "convert N inputs in parallel (0: one per core); output stays in "
-                  "input order")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
+         "-o,--output", command->output,
+         "write to FILE instead of stdout; DIR/ (trailing slash or an existing directory): one file per "
+         "input")
+      ->type_name("FILE|DIR/");
+  add_jobs_option(*sub, command->jobs, "Inputs converted");
   auto* keep_going =
       sub->add_flag("--keep-going", command->keep_going, "report a failed input and go on (the default)");
   auto* fail_fast = sub->add_flag("--fail-fast", command->fail_fast, "stop at the first failed input");
   keep_going->excludes(fail_fast);
   fail_fast->excludes(keep_going);
-  sub->add_option("--encoding", command->encoding,
-                  "decode text inputs from this charset (ICU name, e.g. GB18030) instead of detecting it");
-  sub->add_option("--max-member-size", command->max_member_size,
-                  "largest input file or archive member (e.g. 64M, 1G)")
-      ->transform(CLI::AsSizeValue(false))
-      ->default_str("1G");
-  sub->add_option("--max-total-size", command->max_total_size, "most bytes one archive may expand to")
-      ->transform(CLI::AsSizeValue(false))
-      ->default_str("64G");
-  sub->add_flag("--no-progress", command->no_progress, "no progress line on stderr even on a terminal");
+  add_input_options(*sub, command->input);
+  sub->add_flag("-q,--quiet", command->quiet, "Only errors on stderr: no warnings, no progress");
+  add_progress_option(*sub, command->progress);
   sub->footer(
       "Text inputs (.txt in directories and archives) convert to json, jsonl, csv, or text (the canonical\n"
       "form, as digest fmt prints it); digestkit/1 JSON inputs (named .json/.jsonl files, or with\n"
@@ -197,7 +176,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       "\n"
       "Exit status: 0 all converted, 1 some inputs failed to decode or parse (summary on stderr),\n"
       "2 usage error, an unreadable input or one over a size limit, or output that could not be written.");
-  sub->callback([command, &exit_code] { exit_code = run_convert(*command); });
+  on_run(sub, exit_code, [command] { return run_convert(*command); });
 }
 
 }  // namespace digest_cli

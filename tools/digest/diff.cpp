@@ -8,6 +8,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "common.hpp"
 #include "digestkit/diagnostic.hpp"
 #include "digestkit/diff.hpp"
 
@@ -20,23 +21,20 @@ struct DiffCommand {
   std::string format = "text";
   std::string color = "auto";
   bool stat = false;
+  InputArgs input;
   digestkit::DiffOptions options;
 };
-
-bool use_color(const std::string& when, int fd) {
-  if (when == "always") return true;
-  if (when == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  return isatty(fd) != 0 && (no_color == nullptr || *no_color == '\0');
-}
 
 int run_diff(const DiffCommand& command) {
   digestkit::DiffReportOptions report_options;
   report_options.format = command.stat               ? digestkit::DiffFormat::Stat
                           : command.format == "json" ? digestkit::DiffFormat::Json
                                                      : digestkit::DiffFormat::Text;
-  report_options.color = use_color(command.color, STDOUT_FILENO);
-  const bool error_color = use_color(command.color, STDERR_FILENO);
+  report_options.color = use_colour(STDOUT_FILENO, colour_mode_named(command.color));
+  const bool error_color = use_colour(STDERR_FILENO, colour_mode_named(command.color));
+  digestkit::InputOptions input_options;
+  digestkit::DiffOptions options = command.options;
+  apply(command.input, input_options, options.decode);
 
   digestkit::DiffReport report(report_options, command.old_path, command.new_path);
   bool trouble = false;
@@ -48,7 +46,7 @@ int run_diff(const DiffCommand& command) {
     }
   };
   const bool comparable = digestkit::diff_inputs(
-      command.old_path, command.new_path, command.options, digestkit::InputOptions{},
+      command.old_path, command.new_path, options, input_options,
       [&](digestkit::FileDiff&& file) {
         if (file.status == digestkit::FileDiffStatus::Failed) {
           trouble = true;
@@ -73,8 +71,11 @@ void add_diff_command(CLI::App& app, int& exit_code) {
   auto command = std::make_shared<DiffCommand>();
   auto* sub = app.add_subcommand("diff", "Show which entries were added, removed, retitled, edited or moved");
   sub->add_option("OLD", command->old_path, "old version: a file, a directory or an archive (- for stdin)")
+      ->type_name("PATH")
       ->required();
-  sub->add_option("NEW", command->new_path, "new version, of the same kind as OLD")->required();
+  sub->add_option("NEW", command->new_path, "new version, of the same kind as OLD")
+      ->type_name("PATH")
+      ->required();
   sub->add_option("--format", command->format, "output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -83,10 +84,8 @@ void add_diff_command(CLI::App& app, int& exit_code) {
   sub->add_flag("--ignore-whitespace", command->options.ignore_whitespace,
                 "treat runs of white space as one space, ignore leading/trailing white space");
   sub->add_flag("--ignore-case", command->options.ignore_case, "compare under Unicode case folding");
-  sub->add_option("--color", command->color,
-                  "colour the text output: always, never or auto (a terminal, no NO_COLOR)")
-      ->check(CLI::IsMember({"always", "never", "auto"}))
-      ->capture_default_str();
+  add_colour_option(*sub, command->color);
+  add_input_options(*sub, command->input);
   sub->footer(
       "Entries are matched by title (case, spacing and compatibility forms aside); entries left over are\n"
       "paired as retitled when their titles share at least 80% of their words; the rest are added or\n"
@@ -102,7 +101,7 @@ void add_diff_command(CLI::App& app, int& exit_code) {
       "\n"
       "JSON output is described by schema/digestkit-diff-1.schema.json (docs/diff.md).\n"
       "Exit status: 0 no differences, 1 differences, 2 trouble (unreadable input, parse error).");
-  sub->callback([command, &exit_code] { exit_code = run_diff(*command); });
+  on_run(sub, exit_code, [command] { return run_diff(*command); });
 }
 
 }  // namespace digest_cli

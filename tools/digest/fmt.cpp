@@ -34,6 +34,10 @@ struct FmtArgs {
   unsigned jobs = 1;
   std::string config;
   bool no_config = false;
+  bool quiet = false;
+  std::string color = "auto";
+  InputArgs input;
+  ProgressArgs progress;
 };
 
 void write_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
@@ -44,12 +48,26 @@ std::string plural(std::size_t count, std::string_view one, std::string_view man
 
 class PrintingSink final : public format::FormatSink {
  public:
-  explicit PrintingSink(const format::RunSettings& settings)
-      : settings_(settings), stderr_colour_(use_colour(STDERR_FILENO)) {}
+  PrintingSink(const format::RunSettings& settings, const FmtArgs& args)
+      : progress_(settings.progress),
+        settings_(settings),
+        quiet_(args.quiet),
+        stderr_colour_(use_colour(STDERR_FILENO, colour_mode_named(args.color))),
+        stdout_is_terminal_(::isatty(STDOUT_FILENO) == 1) {}
 
-  void config_error(const std::string& message) override { std::fputs((message + "\n").c_str(), stderr); }
+  void config_error(const std::string& message) override {
+    clear_progress();
+    std::fputs((message + "\n").c_str(), stderr);
+  }
 
   void file(format::FileOutcome&& outcome) override {
+    // Messages go to stderr, the progress line's terminal; the canonical
+    // text and diffs to stdout, which may be that terminal too.
+    const bool to_stderr = !outcome.diagnostics.empty() || outcome.status == format::FileStatus::Failed ||
+                           (outcome.status == format::FileStatus::Reformatted &&
+                            (settings_.check || (settings_.diff && outcome.diff.empty())));
+    const bool to_stdout = !outcome.text.empty() || !outcome.diff.empty();
+    if (to_stderr || (to_stdout && stdout_is_terminal_)) clear_progress();
     for (const auto& diagnostic : outcome.diagnostics) {
       std::fputs(digestkit::render_text(diagnostic, outcome.source.get(), {stderr_colour_, true}).c_str(),
                  stderr);
@@ -59,10 +77,10 @@ class PrintingSink final : public format::FormatSink {
       return;
     }
     const bool changed = outcome.status == format::FileStatus::Reformatted;
-    if (settings_.check && changed)
+    if (settings_.check && changed && !quiet_)
       std::fputs(fmt::format("would reformat {}\n", outcome.name).c_str(), stderr);
     if (settings_.diff && changed) {
-      if (outcome.diff.empty()) {
+      if (outcome.diff.empty() && !quiet_) {
         std::fputs(fmt::format("{}: only the encoding changes ({} -> UTF-8)\n", outcome.name,
                                outcome.transcoded_from)
                        .c_str(),
@@ -77,13 +95,17 @@ class PrintingSink final : public format::FormatSink {
     }
   }
 
-  void input_error(digestkit::InputError&& error) override { fail(error.name, error.message); }
+  void input_error(digestkit::InputError&& error) override {
+    clear_progress();
+    fail(error.name, error.message);
+  }
 
   // The summary, and a failure to write standard output.
   void finish(const format::RunResult& result) {
     if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) fail("standard output", "cannot write");
     const std::size_t failed = result.failed + result.input_errors;
     const std::string failures = failed == 0 ? "" : fmt::format(", {} could not be formatted", failed);
+    if (quiet_) return;
     if (settings_.check) {
       std::fputs(fmt::format("{} would be reformatted, {} already formatted{}\n",
                              plural(result.reformatted, "file", "files"), result.unchanged, failures)
@@ -106,8 +128,15 @@ class PrintingSink final : public format::FormatSink {
     failed_ = true;
   }
 
+  void clear_progress() {
+    if (progress_ != nullptr) progress_->finish();
+  }
+
+  digestkit::ProgressReporter* progress_;
   const format::RunSettings& settings_;
+  const bool quiet_;
   const bool stderr_colour_;
+  const bool stdout_is_terminal_;
   bool printed_any_ = false;
   bool failed_ = false;
 };
@@ -115,11 +144,17 @@ class PrintingSink final : public format::FormatSink {
 int run_fmt(const FmtArgs& args) {
   format::RunSettings settings;
   settings.inputs = args.inputs;
+  if (settings.inputs.empty()) {
+    if (args.input.stdin_filename.empty())
+      throw UsageError{"no input: give files, directories, archives or - (stdin)"};
+    settings.inputs.emplace_back("-");
+  }
+  apply(args.input, settings.input_options, settings.decode);
   settings.jobs = jobs_from(args.jobs);
   settings.check = args.check;
   settings.diff = args.diff;
   settings.in_place = args.in_place;
-  settings.diff_options.color = use_colour(STDOUT_FILENO);
+  settings.diff_options.color = use_colour(STDOUT_FILENO, colour_mode_named(args.color));
   if (!args.config.empty()) settings.config_file = args.config;
   settings.use_config = !args.no_config;
   if (args.keep_spacing) settings.command_line.collapse_spaces = false;
@@ -128,8 +163,11 @@ int run_fmt(const FmtArgs& args) {
   if (args.keep_zero_width) settings.command_line.remove_zero_width = false;
   if (args.no_nfc) settings.command_line.nfc = false;
 
-  PrintingSink sink(settings);
+  const auto progress = make_progress(args.progress, args.quiet, settings.inputs, settings.input_options);
+  settings.progress = progress.get();
+  PrintingSink sink(settings, args);
   const format::RunResult result = format::run(settings, sink);
+  if (progress) progress->complete();
   sink.finish(result);
   if (sink.failed()) return 2;
   return args.check && result.reformatted != 0 ? 1 : 0;
@@ -142,7 +180,7 @@ void add_fmt_command(CLI::App& app, int& exit_code) {
   CLI::App* command = app.add_subcommand("fmt", "Normalise digests to the canonical layout (the normaliser)");
   command
       ->add_option("inputs", args->inputs, "Files, directories (*.txt, recursive), archives, or - for stdin")
-      ->required();
+      ->type_name("PATH");
   auto* in_place =
       command->add_flag("-i,--in-place", args->in_place,
                         "Rewrite changed files atomically (temporary file, fsync, rename; permissions kept)");
@@ -156,13 +194,16 @@ void add_fmt_command(CLI::App& app, int& exit_code) {
   command->add_flag("--keep-zero-width", args->keep_zero_width,
                     "Keep zero-width characters (ZWSP, ZWNJ, ZWJ, WJ, BOM)");
   command->add_flag("--no-nfc", args->no_nfc, "Do not normalise text to Unicode NFC");
-  command
-      ->add_option("-j,--jobs", args->jobs,
-                   "Files formatted in parallel (0: one per core); output stays in input order")
-      ->capture_default_str();
+  add_jobs_option(*command, args->jobs, "Files formatted");
+  command->add_flag("-q,--quiet", args->quiet,
+                    "Only errors on stderr: no \"would reformat\", no summary, no progress");
+  add_colour_option(*command, args->color);
+  add_input_options(*command, args->input);
+  add_progress_option(*command, args->progress);
   auto* config = command
                      ->add_option("--config", args->config,
                                   "Read [fmt] from this digest.toml instead of the nearest one")
+                     ->type_name("FILE")
                      ->check(CLI::ExistingFile);
   command->add_flag("--no-config", args->no_config, "Ignore digest.toml files")->excludes(config);
   command->footer(
@@ -178,10 +219,11 @@ void add_fmt_command(CLI::App& app, int& exit_code) {
       "  digest fmt -j 2 --check posts/         the same on two threads\n"
       "  digest fmt --diff post.txt             show what fmt would change\n"
       "  cat post.txt | digest fmt - > out.txt  filter standard input\n"
+      "  digest fmt --stdin-filename posts/a.txt < a.txt   stdin, named (and configured) as posts/a.txt\n"
       "  digest fmt --keep-spacing post.txt     keep runs of spaces inside fields\n\n"
       "Exit status: 0 done (or nothing to change), 1 --check found files to change, 2 an input could not\n"
       "be read, parsed, formatted or written.");
-  command->callback([args, &exit_code] { exit_code = run_fmt(*args); });
+  on_run(command, exit_code, [args] { return run_fmt(*args); });
 }
 
 }  // namespace digest_cli

@@ -1,8 +1,12 @@
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -12,6 +16,7 @@
 #endif
 
 #include "commands.hpp"
+#include "common.hpp"
 
 namespace {
 
@@ -28,11 +33,53 @@ std::string allocator_name() {
   return "system malloc";
 }
 
+std::vector<std::string> command_names(CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+    names.push_back(command->get_name());
+  }
+  return names;
+}
+
+// The subcommand named on the command line, if any.
+const CLI::App* named_command(CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg.starts_with('-')) continue;
+    for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+      if (command->get_name() == arg) return command;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+// "--fromat" -> "; did you mean --format?" for options the command does not have.
+std::string option_hint(const CLI::App& command, int argc, char** argv) {
+  std::vector<std::string> known;
+  for (const CLI::Option* option : command.get_options()) {
+    for (const std::string& name : option->get_lnames()) known.push_back("--" + name);
+  }
+  known.emplace_back("--help");
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (!arg.starts_with("--") || arg == "--") continue;
+    arg = arg.substr(0, arg.find('='));
+    if (std::find(known.begin(), known.end(), arg) != known.end()) continue;
+    if (const auto suggestion = digest_cli::closest(arg, known)) {
+      return fmt::format("unknown option {}; did you mean {}?", arg, *suggestion);
+    }
+    return fmt::format("unknown option {} (see digest {} --help)", arg, command.get_name());
+  }
+  return {};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"digest: validate, normalise, diff and convert scraped arXiv digest posts"};
-  app.set_version_flag("--version", fmt::format("digest {} ({})", DIGESTKIT_VERSION, allocator_name()));
+  app.formatter(std::make_shared<digest_cli::HelpFormatter>());
+  app.set_version_flag("-V,--version", fmt::format("digest {} ({})", DIGESTKIT_VERSION, allocator_name()));
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"
@@ -48,12 +95,35 @@ int main(int argc, char** argv) {
   digest_cli::add_diff_command(app, exit_code);
   digest_cli::add_convert_command(app, exit_code);
 
+  // A first word that is no command: say which one was meant (CLI11 would
+  // only say that a subcommand is required).
+  if (argc >= 2 && !std::string_view(argv[1]).starts_with('-') && named_command(app, argc, argv) == nullptr) {
+    const auto names = command_names(app);
+    const auto suggestion = digest_cli::closest(argv[1], names);
+    std::fputs(fmt::format("digest: unknown command \"{}\"{}\n", argv[1],
+                           suggestion ? fmt::format("; did you mean {}?", *suggestion)
+                                      : " (commands: validate, fmt, diff, convert; see digest --help)")
+                   .c_str(),
+               stderr);
+    return 2;
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // CLI11 reports --help/--version as "errors" with exit code 0.
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);
+    const CLI::App* command = named_command(app, argc, argv);
+    const std::string prefix = command != nullptr ? "digest " + command->get_name() : "digest";
+    std::string message = e.what();
+    if (command != nullptr && dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+      if (std::string hint = option_hint(*command, argc, argv); !hint.empty()) message = hint;
+    }
+    if (command == nullptr && dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+      message = "a command is required: validate, fmt, diff or convert";
+    }
+    std::fputs(fmt::format("{}: {}\nRun '{} --help' for more.\n", prefix, message, prefix).c_str(), stderr);
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "digest: internal error: " << e.what() << '\n';
     return 2;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "common.hpp"
 #include "digestkit/lint.hpp"
 #include "digestkit/lint_baseline.hpp"
 #include "digestkit/lint_report.hpp"
@@ -37,7 +38,8 @@ struct ValidateOptions {
   std::string explain;
   std::string config;
   std::string today;
-  std::string stdin_filename;
+  InputArgs input;
+  ProgressArgs progress;
   unsigned jobs = 1;
   std::string color = "auto";
   std::string min_severity = "warning";
@@ -45,12 +47,34 @@ struct ValidateOptions {
   std::string write_baseline;
   std::string sarif_root;
   std::string output_file;
+  bool quiet = false;
+  bool exit_zero = false;
   std::vector<std::string> inputs;
 };
 
-// Thrown for a bad option value: exit status 2.
-struct UsageError {
-  std::string message;
+// Writes each line to `out` after "digest validate: " (the library's
+// messages about inputs and config files name no command).
+class PrefixedLines final : public std::streambuf {
+ public:
+  PrefixedLines(std::ostream& out, std::string prefix) : out_(out), prefix_(std::move(prefix)) {}
+
+ protected:
+  int overflow(int c) override {
+    if (c == traits_type::eof()) return traits_type::not_eof(c);
+    if (at_line_start_) out_ << prefix_;
+    out_.put(static_cast<char>(c));
+    at_line_start_ = c == '\n';
+    return c;
+  }
+  int sync() override {
+    out_.flush();
+    return 0;
+  }
+
+ private:
+  std::ostream& out_;
+  std::string prefix_;
+  bool at_line_start_ = true;
 };
 
 std::chrono::year_month_day parse_day(const std::string& text) {
@@ -90,13 +114,6 @@ lint::RuleSelection selection_of(const ValidateOptions& options) {
     throw UsageError{error.what()};
   }
   return selection;
-}
-
-bool use_color(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  return isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0');
 }
 
 int print_catalogue(const ValidateOptions& options) {
@@ -149,19 +166,19 @@ int run_validate(const ValidateOptions& options) {
   lint::RunSettings settings;
   settings.inputs = options.inputs;
   if (settings.inputs.empty()) {
-    if (options.stdin_filename.empty())
+    if (options.input.stdin_filename.empty())
       throw UsageError{"no input: give files, directories, archives or - (stdin)"};
     settings.inputs.emplace_back("-");
   }
-  if (!options.stdin_filename.empty()) settings.input_options.stdin_name = options.stdin_filename;
-  settings.jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
+  apply(options.input, settings.input_options, settings.decode);
+  settings.jobs = jobs_from(options.jobs);
   settings.command_line = selection_of(options);
   if (!options.config.empty()) settings.config_file = options.config;
   settings.options.today = options.today.empty() ? lint::today_utc() : parse_day(options.today);
 
   lint::ReportOptions report_options;
   report_options.format = *format;
-  report_options.color = use_color(options.color);
+  report_options.color = use_colour(STDOUT_FILENO, colour_mode_named(options.color));
   report_options.statistics = options.statistics;
   report_options.min_severity = *lint::parse_severity(options.min_severity, false);
   report_options.tool_version = DIGESTKIT_VERSION;
@@ -195,7 +212,7 @@ int run_validate(const ValidateOptions& options) {
   }
   if (!options.output_file.empty() && *format != lint::Format::Text && !options.statistics) {
     report_options.text_log = &std::cout;
-    report_options.text_log_color = use_color(options.color);
+    report_options.text_log_color = use_colour(STDOUT_FILENO, colour_mode_named(options.color));
   }
   if (*format == lint::Format::Github) {
     const char* step_summary = std::getenv("GITHUB_STEP_SUMMARY");
@@ -203,12 +220,17 @@ int run_validate(const ValidateOptions& options) {
   }
   lint::Report report(report_stream, report_options);
 
+  const auto progress =
+      make_progress(options.progress, options.quiet, settings.inputs, settings.input_options);
+  settings.progress = progress.get();
+  settings.report_on_terminal = isatty(STDOUT_FILENO) == 1;
   lint::RunResult result;
+  PrefixedLines prefixed(std::cerr, "digest validate: ");
+  std::ostream errors(&prefixed);
   try {
-    result = lint::run(settings, report, std::cerr);
+    result = lint::run(settings, report, errors);
   } catch (const lint::ConfigError& error) {
-    std::cerr << "digest: " << error.what() << '\n';
-    return 2;
+    throw UsageError{error.what()};
   }
   try {
     report.finish();
@@ -223,6 +245,7 @@ int run_validate(const ValidateOptions& options) {
       return 2;
     }
   }
+  if (progress) progress->complete();
   if (!options.write_baseline.empty() && result.input_errors == 0 && result.config_errors == 0) {
     try {
       const lint::Baseline written = baseline ? baseline->pruned() : *recorded;
@@ -237,10 +260,11 @@ int run_validate(const ValidateOptions& options) {
 
   const std::string summary = lint::summary_line(report.counts());
   const bool human_log = *format == lint::Format::Text || report_options.text_log != nullptr;
-  if (!summary.empty() && human_log && !options.statistics) std::cerr << summary << '\n';
+  if (!summary.empty() && human_log && !options.statistics && !options.quiet) std::cerr << summary << '\n';
   if (result.input_errors > 0 || result.config_errors > 0) return 2;
-  if (report.counts().files == 0)
+  if (report.counts().files == 0 && !options.quiet)
     std::cerr << "digest validate: warning: no digest files (*.txt) in the inputs\n";
+  if (options.exit_zero) return 0;
   const long max_warnings = options.max_warnings.value_or(result.config_max_warnings.value_or(0));
   return lint::exit_status(report.counts(), max_warnings);
 }
@@ -272,18 +296,23 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       ->add_option(
           "--format", options->format,
           "Output: text, json, sarif, github, gitlab, junit, checkstyle (markdown with --list-rules)")
+      ->type_name("FORMAT")
       ->capture_default_str();
   command->add_option("--select", options->select, "Only these rules: codes, prefixes (DG2), names or ALL")
+      ->type_name("RULES")
       ->delimiter(',')
       ->allow_extra_args(false);
   command->add_option("--ignore", options->ignore, "Skip these rules: codes, prefixes or names")
+      ->type_name("RULES")
       ->delimiter(',')
       ->allow_extra_args(false);
   command->add_option("--severity", options->severity, "Re-rate a rule: CODE=error|warning|info|off")
+      ->type_name("CODE=LEVEL")
       ->delimiter(',')
       ->allow_extra_args(false);
   command
       ->add_option("--max-warnings", options->max_warnings, "Fail when there are more warnings (-1: never)")
+      ->type_name("N")
       ->check(CLI::Range(-1L, 1L << 40));
   command
       ->add_option("--min-severity", options->min_severity,
@@ -293,38 +322,43 @@ void add_validate_command(CLI::App& app, int& exit_code) {
   command
       ->add_option("--baseline", options->baseline,
                    "Report only findings this baseline file does not hold (see --write-baseline)")
+      ->type_name("FILE")
       ->check(CLI::ExistingFile);
-  command->add_option("--write-baseline", options->write_baseline,
-                      "Record the findings in this file (with --baseline: drop the ones that are gone)");
+  command
+      ->add_option("--write-baseline", options->write_baseline,
+                   "Record the findings in this file (with --baseline: drop the ones that are gone)")
+      ->type_name("FILE");
   command
       ->add_option("--sarif-root", options->sarif_root,
                    "Folder SARIF and GitLab paths are relative to (default: the git work tree, else .)")
+      ->type_name("DIR")
       ->check(CLI::ExistingDirectory);
-  command->add_option("-o,--output-file", options->output_file,
-                      "Write the report to FILE (findings then also print on stdout as text)");
+  command
+      ->add_option("-o,--output-file", options->output_file,
+                   "Write the report to FILE (findings then also print on stdout as text)")
+      ->type_name("FILE");
+  command->add_flag("-q,--quiet", options->quiet,
+                    "Only the findings: no summary line, no warnings about the inputs, no progress");
+  command->add_flag("--exit-zero", options->exit_zero,
+                    "Exit 0 even when there are findings (2 still means a usage, config or I/O error)");
   command->add_flag("--statistics", options->statistics, "Print the number of findings per rule instead");
   command->add_flag("--list-rules", options->list_rules, "Print the rule catalogue");
-  command->add_option("--explain", options->explain, "Print the page of one rule (code or name)");
+  command->add_option("--explain", options->explain, "Print the page of one rule (code or name)")
+      ->type_name("RULE");
   command->add_option("--config", options->config, "Use this digest.toml for every input")
+      ->type_name("FILE")
       ->check(CLI::ExistingFile);
-  command->add_option("--today", options->today, "Today's date for the future-date rule (default: now, UTC)");
-  command->add_option("--stdin-filename", options->stdin_filename,
-                      "Name standard input (-) for messages and digest.toml lookup");
-  command->add_option("-j,--jobs", options->jobs, "Files linted in parallel (0: one per core)")
-      ->capture_default_str();
-  command->add_option("--color", options->color, "Colour: auto, always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
-  command->add_option("inputs", options->inputs,
-                      "Files, directories, archives (.tar.gz, .zip, ...) or - for stdin");
-  command->callback([options, &exit_code] {
-    try {
-      exit_code = run_validate(*options);
-    } catch (const UsageError& error) {
-      std::cerr << "digest validate: " << error.message << '\n';
-      exit_code = 2;
-    }
-  });
+  command->add_option("--today", options->today, "Today's date for the future-date rule (default: now, UTC)")
+      ->type_name("YYYY-MM-DD");
+  add_input_options(*command, options->input);
+  add_jobs_option(*command, options->jobs, "Files linted");
+  add_progress_option(*command, options->progress);
+  add_colour_option(*command, options->color);
+  command
+      ->add_option("inputs", options->inputs,
+                   "Files, directories, archives (.tar.gz, .zip, ...) or - for stdin")
+      ->type_name("PATH");
+  on_run(command, exit_code, [options] { return run_validate(*options); });
 }
 
 }  // namespace digest_cli
