@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <string>
 
 #include "diff/entry_diff.hpp"
 #include "diff/match.hpp"
@@ -58,6 +59,19 @@ std::optional<FooterChange> compare_footers(const std::optional<Footer>& old_foo
   return change;
 }
 
+// The category as the normaliser prints it: its tags, each repaired,
+// joined by "/" ("A / B" and "A/B" are one category).
+std::string category_form(const Category& category) {
+  if (category.tags.empty()) return std::string(category.line.value);
+  std::string out;
+  std::string tag;
+  for (std::size_t i = 0; i < category.tags.size(); ++i) {
+    if (i != 0) out += '/';
+    out += diff_detail::content_form(category.tags[i].value, tag);
+  }
+  return out;
+}
+
 // Reading order of the report: entries of the new digest in order, each
 // removed entry right after the new position of the entry that preceded it
 // in the old digest.
@@ -74,7 +88,8 @@ DigestDiff diff_documents(const Document& old_document, const Document& new_docu
   result.index = new_document.index;
   result.old_document = &old_document;
   result.new_document = &new_document;
-  if (!same_text(old_document.category.line.value, new_document.category.line.value, options)) {
+  if (old_document.category.line.value != new_document.category.line.value &&
+      !same_text(category_form(old_document.category), category_form(new_document.category), options)) {
     result.category =
         text_change(old_document.category.line.value, new_document.category.line.value, options);
   }

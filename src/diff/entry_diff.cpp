@@ -12,22 +12,45 @@
 namespace digestkit::diff_detail {
 namespace {
 
+// A name the normaliser would drop (empty, or empty once repaired: "A, , B")
+// is no author; a comment it would print as a bare "PDF" is no comment.
+bool is_dropped(std::string_view text) {
+  thread_local std::string form;
+  return content_form(text, form).empty();
+}
+
+std::vector<const Author*> named(const std::vector<Author>& authors) {
+  std::vector<const Author*> out;
+  out.reserve(authors.size());
+  for (const Author& author : authors) {
+    if (!is_dropped(author.name)) out.push_back(&author);
+  }
+  return out;
+}
+
 bool same_names(const std::vector<Author>& a, const std::vector<Author>& b, const DiffOptions& options) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (!same_text(a[i].name, b[i].name, options)) return false;
+  if (a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                         [](const Author& x, const Author& y) { return x.name == y.name; }))
+    return true;
+  const auto named_a = named(a);
+  const auto named_b = named(b);
+  if (named_a.size() != named_b.size()) return false;
+  for (std::size_t i = 0; i < named_a.size(); ++i) {
+    if (!same_text(named_a[i]->name, named_b[i]->name, options)) return false;
   }
   return true;
 }
 
-bool same_optional(const std::optional<Text>& a, const std::optional<Text>& b, const DiffOptions& options) {
-  if (a.has_value() != b.has_value()) return false;
-  return !a || same_text(a->value, b->value, options);
+std::optional<std::string_view> comment_of(const std::optional<Text>& comments) {
+  if (!comments || is_dropped(comments->value)) return std::nullopt;
+  return comments->value;
 }
 
-std::optional<std::string_view> value_of(const std::optional<Text>& text) {
-  if (!text) return std::nullopt;
-  return text->value;
+bool same_optional(const std::optional<Text>& a, const std::optional<Text>& b, const DiffOptions& options) {
+  const auto text_a = comment_of(a);
+  const auto text_b = comment_of(b);
+  if (text_a.has_value() != text_b.has_value()) return false;
+  return !text_a || same_text(*text_a, *text_b, options);
 }
 
 }  // namespace
@@ -46,10 +69,12 @@ std::optional<AuthorsChange> authors_change(const std::vector<Author>& old_autho
     const auto key = comparison_form(name, options, form);
     return ids.try_emplace(std::string(key), static_cast<std::uint32_t>(ids.size())).first->second;
   };
+  const auto old_named = named(old_authors);
+  const auto new_named = named(new_authors);
   std::vector<std::uint32_t> old_ids;
   std::vector<std::uint32_t> new_ids;
-  for (const auto& author : old_authors) old_ids.push_back(id_of(author.name));
-  for (const auto& author : new_authors) new_ids.push_back(id_of(author.name));
+  for (const Author* author : old_named) old_ids.push_back(id_of(author->name));
+  for (const Author* author : new_named) new_ids.push_back(id_of(author->name));
 
   std::vector<int> balance(ids.size(), 0);  // occurrences in new minus those in old, consumed in order
   for (const auto id : new_ids) ++balance[id];
@@ -62,7 +87,7 @@ std::optional<AuthorsChange> authors_change(const std::vector<Author>& old_autho
       old_common.push_back(old_ids[i]);
       old_common_positions.push_back(i);
     } else {
-      change.removed.push_back(old_authors[i].name);
+      change.removed.push_back(old_named[i]->name);
     }
   }
   std::fill(balance.begin(), balance.end(), 0);
@@ -73,7 +98,7 @@ std::optional<AuthorsChange> authors_change(const std::vector<Author>& old_autho
       --balance[new_ids[j]];
       new_common.push_back(new_ids[j]);
     } else {
-      change.added.push_back(new_authors[j].name);
+      change.added.push_back(new_named[j]->name);
     }
   }
   if (old_common != new_common) {
@@ -83,7 +108,7 @@ std::optional<AuthorsChange> authors_change(const std::vector<Author>& old_autho
       (void)id;
       if (info.type == dtl::SES_DELETE) {
         change.moved.push_back(
-            old_authors[old_common_positions[static_cast<std::size_t>(info.beforeIdx - 1)]].name);
+            old_named[old_common_positions[static_cast<std::size_t>(info.beforeIdx - 1)]]->name);
       }
     }
   }
@@ -101,7 +126,7 @@ void compare_fields(const Entry& old_entry, const Entry& new_entry, bool retitle
     change.abstract = text_change(old_entry.abstract.value, new_entry.abstract.value, options);
   }
   if (!same_optional(old_entry.comments, new_entry.comments, options)) {
-    change.comments = text_change(value_of(old_entry.comments), value_of(new_entry.comments), options);
+    change.comments = text_change(comment_of(old_entry.comments), comment_of(new_entry.comments), options);
   }
 }
 

@@ -10,6 +10,8 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include "text/field_repairer.hpp"
+
 namespace digestkit::diff_detail {
 namespace {
 
@@ -104,27 +106,40 @@ void append_case_folded(std::string_view text, std::string& out) {
   if (U_FAILURE(status)) out.append(text);  // only on allocation failure: compare unfolded
 }
 
-std::string_view comparison_form(std::string_view text, const DiffOptions& options, std::string& out) {
-  if (!options.ignore_whitespace && !options.ignore_case) return text;
+std::string_view content_form(std::string_view text, std::string& out) {
+  // The normaliser's default repairs: NFC, invisible characters removed,
+  // tabs and other spaces as U+0020, trimmed; runs of spaces kept.
+  thread_local text_detail::FieldRepairer repairer;
   out.clear();
+  repairer.append(out, text);
+  return out;
+}
+
+std::string_view comparison_form(std::string_view text, const DiffOptions& options, std::string& out) {
+  thread_local std::string content;
+  content_form(text, content);
+  out.clear();
+  if (!options.ignore_whitespace && !options.ignore_case) {
+    out = content;
+    return out;
+  }
   if (!options.ignore_case) {
-    collapse_white_space(text, out);
+    collapse_white_space(content, out);
     return out;
   }
   if (!options.ignore_whitespace) {
-    append_case_folded(text, out);
+    append_case_folded(content, out);
     return out;
   }
   thread_local std::string collapsed;
   collapsed.clear();
-  collapse_white_space(text, collapsed);
+  collapse_white_space(content, collapsed);
   append_case_folded(collapsed, out);
   return out;
 }
 
 bool same_text(std::string_view a, std::string_view b, const DiffOptions& options) {
   if (a == b) return true;
-  if (!options.ignore_whitespace && !options.ignore_case) return false;
   thread_local std::string form_a;
   thread_local std::string form_b;
   return comparison_form(a, options, form_a) == comparison_form(b, options, form_b);

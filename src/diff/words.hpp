@@ -26,10 +26,14 @@ void split_words(std::string_view text, std::vector<Token>& out);
 // Appends the ICU full case folding of text to out.
 void append_case_folded(std::string_view text, std::string& out);
 
-// The form two field values are compared in under the options: white space
-// collapsed and trimmed with ignore_whitespace, case folded with ignore_case.
-// Writes into out (cleared first) and returns a view of it, or returns text
-// itself when no option applies.
+// A field as the normaliser prints it by default (text/field_repairer.hpp):
+// what `digest fmt` changes is layout, never a change. Writes into out
+// (cleared first) and returns a view of it.
+std::string_view content_form(std::string_view text, std::string& out);
+
+// The form two field values are compared in: the content form, then white
+// space collapsed and trimmed with ignore_whitespace, case folded with
+// ignore_case. Writes into out (cleared first) and returns a view of it.
 std::string_view comparison_form(std::string_view text, const DiffOptions& options, std::string& out);
 
 // Equal under the options (exact comparison first, so unchanged text costs

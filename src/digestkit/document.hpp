@@ -24,7 +24,7 @@ struct Span {
 };
 
 // A field as written: trailing blanks of its line are not part of it, inner
-// spacing is (the normaliser collapses it, the JSON export keeps it).
+// spacing is (the normaliser and the JSON export keep it).
 struct Text {
   std::string_view value;
   Span span;
@@ -75,6 +75,11 @@ struct Date {
 struct Author {
   std::string_view name;  // trimmed of surrounding blanks
   Span span;
+  // What stands between the previous name and this one as written: the
+  // comma and the blanks around it (",  " where arXiv wrapped the line).
+  // Empty for the first name and for documents built from JSON, whose
+  // names are printed ", "-separated.
+  std::string_view separator{};
 };
 
 struct Entry {

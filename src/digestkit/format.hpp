@@ -14,18 +14,24 @@
 
 namespace digestkit {
 
-// Each repair is on by default and can be turned off (CLI flag or [fmt] in
-// digest.toml). Repairs that happen by construction when printing from the
-// AST (line endings, BOM, trailing blanks, blank-line counts, label and date
-// spellings, author separators, trimming of every field) are not optional:
-// there is no other output. docs/fmt.md describes each repair.
+// A formatter changes layout, never content: what the repairs below change
+// by default is exactly what `digest validate` reports by default as
+// fixable (lint::Rule::fixable), and `digest diff` never counts it as a
+// change. Runs of spaces are content (arXiv's titles, comments and Authors
+// lines carry them as published), so collapsing them is opt-in.
+//
+// The other repairs are on by default and can be turned off (CLI flag or
+// [fmt] in digest.toml). Repairs that happen by construction when printing
+// from the AST (line endings, BOM, trailing blanks, blank-line counts, label
+// and date spellings, trimming of every field) are not optional: there is no
+// other output. docs/fmt.md describes each repair.
 struct FormatOptions {
   bool nfc = true;                // ICU NFC on every text field
-  bool collapse_spaces = true;    // runs of spaces inside titles, names, comments -> one
-                                  // (also abstracts, category tags and the footer)
+  bool collapse_spaces = false;   // opt-in: runs of spaces inside every field -> one, and
+                                  // every author separator -> ", " (else kept as written)
   bool replace_tabs = true;       // tab -> space
   bool replace_nbsp = true;       // NBSP and other Zs spaces -> space
-  bool remove_zero_width = true;  // ZWSP, ZWNJ, ZWJ, WJ, BOM inside text removed
+  bool remove_zero_width = true;  // invisible format characters (DG207's) removed
 };
 
 // One digest in canonical form, ending with "\u00a0\u00a0目录" (no final
@@ -35,9 +41,10 @@ struct FormatOptions {
 [[nodiscard]] std::string format_documents(const std::vector<Document>& documents,
                                            const FormatOptions& options = {});
 
-// One text field as format_document prints it: zero-width characters
+// One text field as format_document prints it: invisible characters
 // removed, tabs and other spaces turned into U+0020, NFC, runs of spaces
-// collapsed, white space at both ends trimmed (each step as `options` say).
+// collapsed (opt-in), white space at both ends trimmed (each step as
+// `options` say).
 [[nodiscard]] std::string repair_text(std::string_view text, const FormatOptions& options = {});
 
 // The normaliser's equivalence (black's safety check): `after`, the parse of

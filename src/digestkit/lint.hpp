@@ -26,10 +26,14 @@ namespace digestkit::lint {
 // ---------------------------------------------------------------- catalogue
 
 struct Rule {
-  std::string_view code;     // "DG203"
-  std::string_view name;     // "byte-order-mark"
-  Severity severity;         // default severity
-  bool fixed_by_fmt;         // `digest fmt` repairs it
+  std::string_view code;  // "DG203"
+  std::string_view name;  // "byte-order-mark"
+  Severity severity;      // default severity
+  // `digest fmt`, with its default settings, changes exactly what this rule
+  // finds: `fmt --check` fails on a file exactly when default `validate`
+  // reports a finding of a fixable rule (docs/fmt.md, "One notion of
+  // content"), and `digest diff` counts none of it as a change.
+  bool fixable;
   std::string_view summary;  // one line
   std::string_view what;     // what the rule finds
   std::string_view why;      // why it matters

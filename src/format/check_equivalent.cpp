@@ -11,7 +11,7 @@
 
 #include "digestkit/format.hpp"
 #include "equivalence.hpp"
-#include "field_repairer.hpp"
+#include "repairs.hpp"
 
 namespace digestkit {
 namespace {
@@ -38,7 +38,7 @@ std::optional<std::string> differs(std::string_view what, std::string_view expec
 
 class Comparison {
  public:
-  explicit Comparison(const FormatOptions& options) : repairer_(options) {}
+  explicit Comparison(const FormatOptions& options) : repairer_(format_detail::field_repairs(options)) {}
 
   // Where in the input the last compared node starts.
   [[nodiscard]] Span where() const { return where_; }

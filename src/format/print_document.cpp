@@ -4,13 +4,21 @@
 #include <string>
 
 #include "digestkit/format.hpp"
-#include "field_repairer.hpp"
 #include "layout.hpp"
+#include "repairs.hpp"
 
 namespace digestkit {
 namespace {
 
 using format_detail::FieldRepairer;
+
+void print_separator(std::string& out, std::string_view written, const text_detail::FieldRepairs& repairs) {
+  if (repairs.collapse_spaces || written.empty()) {
+    out += format_detail::kAuthorSeparator;
+    return;
+  }
+  for (const char c : written) out += c == '\t' && repairs.replace_tabs ? ' ' : c;
+}
 
 void print_category(std::string& out, const Category& category, FieldRepairer& repairer) {
   if (category.tags.empty()) {
@@ -26,13 +34,15 @@ void print_category(std::string& out, const Category& category, FieldRepairer& r
 }
 
 // Names that are empty once repaired ("A, , B", a trailing comma) are
-// dropped together with their separator.
+// dropped together with the separator before them. Separators are printed
+// as written (their tabs repaired), since the Authors line's spacing is
+// published text; ", " with collapse_spaces, or when none was written.
 void print_authors(std::string& out, const std::vector<Author>& authors, FieldRepairer& repairer) {
   out += format_detail::kAuthorsLabel;
   bool first = true;
   for (const Author& author : authors) {
     const std::size_t before_separator = out.size();
-    if (!first) out += format_detail::kAuthorSeparator;
+    if (!first) print_separator(out, author.separator, repairer.repairs());
     const std::size_t before_name = out.size();
     repairer.append(out, author.name);
     if (out.size() == before_name) {
@@ -104,7 +114,7 @@ std::size_t estimated_size(const Document& document) { return document.span.size
 }  // namespace
 
 std::string format_document(const Document& document, const FormatOptions& options) {
-  FieldRepairer repairer(options);
+  FieldRepairer repairer(format_detail::field_repairs(options));
   std::string out;
   out.reserve(estimated_size(document));
   print_document(out, document, repairer);
@@ -112,7 +122,7 @@ std::string format_document(const Document& document, const FormatOptions& optio
 }
 
 std::string format_documents(const std::vector<Document>& documents, const FormatOptions& options) {
-  FieldRepairer repairer(options);
+  FieldRepairer repairer(format_detail::field_repairs(options));
   std::size_t size = 0;
   for (const Document& document : documents) size += estimated_size(document);
   std::string out;
@@ -127,7 +137,7 @@ std::string format_documents(const std::vector<Document>& documents, const Forma
 }
 
 std::string repair_text(std::string_view text, const FormatOptions& options) {
-  FieldRepairer repairer(options);
+  FieldRepairer repairer(format_detail::field_repairs(options));
   std::string out;
   repairer.append(out, text);
   return out;

@@ -13,7 +13,7 @@
 #include "digestkit/grammar/entry.hpp"
 #include "digestkit/grammar/footer.hpp"
 #include "digestkit/grammar/header.hpp"
-#include "field_repairer.hpp"
+#include "repairs.hpp"
 
 namespace digestkit {
 namespace {
@@ -49,7 +49,7 @@ constexpr std::string_view kSeparatorsAndNul{",\r\n\0", 4};
 class FieldChecker {
  public:
   FieldChecker(const FormatOptions& options, std::vector<FormatRefusal>& refusals)
-      : repairer_(options), refusals_(refusals) {}
+      : repairer_(format_detail::field_repairs(options)), refusals_(refusals) {}
 
   void document(const Document& document, const Document* previous) {
     const Entry* last_entry =

@@ -85,7 +85,8 @@ constexpr std::array kRules = std::to_array<Rule>({
      "Caf<0xE9> in a UTF-8 file\n", "Re-save the file as UTF-8 from its real encoding."},
     {"DG120", "blank-lines", W, FMT, "The number of blank lines between two parts differs from the layout.",
      "A gap of blank lines that is longer or shorter than in the canonical layout: two after the category "
-     "line, none between the abstract and the PDF line, one between the other parts.",
+     "line, none between the abstract and the PDF line, one between the other parts; no line ending after "
+     "the last line of the file, and no blank line between two digests of one file.",
      "Extra or missing blank lines are harmless to read but make files differ for no reason.",
      "Some Title\nAuthors:Ann Lee\n", "Run `digest fmt`, or add/remove the blank lines."},
     {"DG121", "missing-marker", W, MANUAL, "An entry has no screenshot marker line.",
@@ -140,8 +141,8 @@ constexpr std::array kRules = std::to_array<Rule>({
      "They look like spaces but do not compare, search or wrap like them.",
      "Self-Supervised<U+00A0>Learning\n", "Run `digest fmt` (they become plain spaces)."},
     {"DG207", "invisible-character", W, FMT, "A zero-width or invisible formatting character in text.",
-     "U+200B ZERO WIDTH SPACE, U+200C/U+200D joiners, U+2060 WORD JOINER, U+FEFF inside text, U+00AD SOFT "
-     "HYPHEN and the bidi marks U+200E, U+200F, U+061C.",
+     "U+200B ZERO WIDTH SPACE, U+200C/U+200D joiners, U+2060 WORD JOINER, the invisible math operators "
+     "U+2061–U+2064, U+FEFF inside text, U+00AD SOFT HYPHEN and the bidi marks U+200E, U+200F, U+061C.",
      "Invisible characters split words that look whole: searches and duplicate checks miss them.",
      "Self<U+200B>Supervised Learning\n", "Run `digest fmt` (they are removed)."},
     {"DG208", "not-nfc", W, FMT, "Text is not in Unicode Normalization Form C.",
@@ -198,17 +199,18 @@ constexpr std::array kRules = std::to_array<Rule>({
      "A digest cannot be updated in the future: the date is wrong or the clock was.", "2999-01-01 更新\n",
      "Correct the date."},
     {"DG304", "authors-label", W, FMT, "The Authors label is not spelled \"Authors:\".",
-     "`Authors :`, `Author:` or `作者:` instead of `Authors:`.",
+     "`Authors :`, `Author:` or `作者:` instead of `Authors:`, or blanks between the label and the first "
+     "name.",
      "One spelling keeps the files uniform for every other tool.", "Author:Ann Lee, Bo Chen\n",
      "Run `digest fmt`."},
     {"DG305", "empty-author-list", E, MANUAL, "An entry's Authors line names nobody.",
      "`Authors:` followed by nothing (or only commas and blanks).",
      "Every arXiv paper has authors; an empty list means the scrape lost them.", "Authors:\n",
      "Fill in the authors from the paper's arXiv page."},
-    {"DG306", "empty-author-name", W, MANUAL, "An author list has an empty name.",
+    {"DG306", "empty-author-name", W, FMT, "An author list has an empty name.",
      "Two commas in a row or a trailing comma in the Authors line.",
      "The empty name becomes a phantom author in the JSON export.", "Authors:Ann Lee, , Bo Chen\n",
-     "Remove the extra comma."},
+     "Run `digest fmt` (empty names are dropped), or remove the extra comma."},
     {"DG307", "duplicate-author", W, MANUAL, "The same author appears twice in one entry.",
      "Two names in one Authors line with the same key (case-folded, NFKC, blanks collapsed).",
      "A repeated name is almost always a scraping or editing slip.", "Authors:Ann Lee, Bo Chen, Ann Lee\n",
@@ -224,10 +226,13 @@ constexpr std::array kRules = std::to_array<Rule>({
      "currency sign such as `$100`.",
      "Unbalanced delimiters usually mean the title was cut or mangled; unpaired `$` breaks TeX rendering.",
      "Learning (Robust Features for $\\alpha-Nets\n", "Restore the missing delimiter."},
-    {"DG310", "title-space-run", I, FMT, "A title holds a run of several spaces.",
+    {"DG310", "title-space-run", I, MANUAL, "A title holds a run of several spaces.",
      "Two or more spaces in a row inside a title, as left by arXiv's line wrapping.",
-     "Harmless to read, but the canonical form has single spaces.", "Detailed Surface   Reconstruction\n",
-     "Run `digest fmt` (runs are collapsed)."},
+     "The run is part of the title as arXiv published it, so `digest fmt` keeps it; it is worth knowing "
+     "when titles are compared or searched as plain strings.",
+     "Detailed Surface   Reconstruction\n",
+     "Nothing to fix. To single-space every field, opt in: `collapse-spaces = true` in `[fmt]` of "
+     "digest.toml."},
     {"DG311", "missing-footer", W, MANUAL, "A digest has no footer.",
      "The digest ends without the `文章作者:` and `版权声明:` lines.",
      "The footer names the author and the licence under which the digest may be copied.",
@@ -249,10 +254,13 @@ constexpr std::array kRules = std::to_array<Rule>({
      "Two slashes in a row, or a slash at the start or end of the category line.",
      "Tags are split on `/`; an empty one becomes a phantom tag.", "无监督//对比学习\n",
      "Remove the extra slash."},
-    {"DG316", "author-spacing", I, FMT, "Author names are separated or spaced unusually.",
+    {"DG316", "author-spacing", I, MANUAL, "Author names are separated or spaced unusually.",
      "A separator other than \", \" between names, or a run of spaces inside a name.",
-     "Harmless to read, and common in scraped posts; the canonical form uses \", \" and single spaces.",
-     "Authors:Ann Lee,Bo  Chen\n", "Run `digest fmt`."},
+     "Common in real posts, where arXiv's line wrapping leaves runs of spaces in the Authors line; "
+     "`digest fmt` keeps the line's spacing as published, and the names read the same either way.",
+     "Authors:Ann Lee,Bo  Chen\n",
+     "Nothing to fix. To print every separator as \", \" and single-space the names, opt in: "
+     "`collapse-spaces = true` in `[fmt]` of digest.toml."},
 
     {"DG317", "conflicting-duplicate-entry", W, MANUAL,
      "Two entries of one digest share a title but differ in authors, abstract or comments.",

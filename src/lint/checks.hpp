@@ -96,6 +96,9 @@ void check_scripts(const Document& document, Reporter& reporter);
 // DG120..DG125. A damaged document (a parse error inside it) is not also
 // reported for the parts the error made it lose (date, entries, footer).
 void check_structure(const Document& document, Reporter& reporter, bool damaged);
+// DG120 for what follows a digest's last line: no line ending at the end
+// of the file, one before the next digest.
+void check_document_end(const Document& document, bool last, Reporter& reporter);
 // DG301..DG317. `fingerprints` are the document's entries' (same order).
 void check_content(const Document& document, std::span<const EntryFingerprint> fingerprints,
                    Reporter& reporter, const Options& options, bool damaged);

@@ -259,6 +259,14 @@ void check_authors(const Entry& entry, Reporter& reporter) {
                     fmt::format("authors label {} is written \"Authors:\"",
                                 quote(text.substr(entry.label_span.begin, entry.label_span.size()))));
   }
+  if (!entry.authors.empty() && !is_blank_text(entry.authors.front().name) &&
+      entry.authors.front().span.begin > entry.label_span.end) {
+    const std::size_t from = entry.label_span.end;
+    const std::size_t to = entry.authors.front().span.begin;
+    reporter.report("DG304", from, to - from,
+                    fmt::format("{} between the authors label and the first name {}; the layout has none",
+                                quote(text.substr(from, to - from)), quote(entry.authors.front().name)));
+  }
   const bool all_empty = std::all_of(entry.authors.begin(), entry.authors.end(),
                                      [](const Author& author) { return is_blank_text(author.name); });
   if (all_empty) {

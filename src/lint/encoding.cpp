@@ -11,6 +11,7 @@
 
 #include "checks.hpp"
 #include "support/ascii_scan.hpp"
+#include "support/code_points.hpp"
 
 namespace digestkit::lint::detail {
 namespace {
@@ -27,20 +28,6 @@ CharClass classify(UChar32 c) {
     case 0x205F:
     case 0x3000:
       return CharClass::Space;
-    case 0x00AD:
-    case 0x061C:
-    case 0x200B:
-    case 0x200C:
-    case 0x200D:
-    case 0x200E:
-    case 0x200F:
-    case 0x2060:
-    case 0x2061:
-    case 0x2062:
-    case 0x2063:
-    case 0x2064:
-    case 0xFEFF:
-      return CharClass::Invisible;
     case 0x2028:
     case 0x2029:
       return CharClass::Control;
@@ -49,6 +36,7 @@ CharClass classify(UChar32 c) {
     default:
       break;
   }
+  if (support::is_invisible_format_character(c)) return CharClass::Invisible;
   if (c >= 0x2000 && c <= 0x200A) return CharClass::Space;
   if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) return CharClass::Bidi;
   return CharClass::Plain;

@@ -116,6 +116,8 @@ FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& p
                                                          document.entries.size());
     first_entry += document.entries.size();
     detail::check_structure(document, reporter, damaged[d]);
+    if (!damaged[d] && reporter.on("DG120"))
+      detail::check_document_end(document, d + 1 == file.documents.size(), reporter);
     detail::check_content(document, fingerprints, reporter, options, damaged[d]);
     detail::check_scripts(document, reporter);
   }

@@ -47,6 +47,38 @@ void check_blank_run(const BlankRun& run, Reporter& reporter) {
 
 }  // namespace
 
+void check_document_end(const Document& document, bool last, Reporter& reporter) {
+  const std::string_view text = reporter.text();
+  std::size_t content_end = std::min(document.span.end, text.size());
+  while (content_end > document.span.begin &&
+         (text[content_end - 1] == ' ' || text[content_end - 1] == '\t' || text[content_end - 1] == '\n' ||
+          text[content_end - 1] == '\r')) {
+    --content_end;
+  }
+  // The line endings after the digest's last line: none at the end of the
+  // file, one before the next digest's category line.
+  const std::size_t expected = last ? 0 : 1;
+  std::size_t found = 0;
+  std::size_t report_from = std::string_view::npos;
+  for (std::size_t i = content_end; i < document.span.end && i < text.size(); ++i) {
+    if (text[i] != '\n' && text[i] != '\r') continue;
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    if (++found == expected + 1) report_from = text[i] == '\n' && i > 0 && text[i - 1] == '\r' ? i - 1 : i;
+  }
+  if (found <= expected) return;
+  const std::size_t end = std::min(document.span.end, text.size());
+  if (last) {
+    reporter.report(
+        "DG120", report_from, end - report_from,
+        fmt::format("the file ends with {} line ending{} after its last line; the layout has none", found,
+                    found == 1 ? "" : "s"));
+  } else {
+    reporter.report("DG120", report_from, end - report_from,
+                    fmt::format("{} blank line{} between two digests; the layout has none", found - 1,
+                                found == 2 ? "" : "s"));
+  }
+}
+
 void check_structure(const Document& document, Reporter& reporter, bool damaged) {
   const std::string_view text = reporter.text();
   for (const BlankRun& run : document.blank_runs) check_blank_run(run, reporter);

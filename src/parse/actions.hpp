@@ -160,7 +160,12 @@ struct action<g::author_name> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, BuildState& state) {
     const Text name = trimmed(in, state);
-    state.entry.authors.push_back(Author{name.value, name.span});
+    std::string_view separator;
+    if (!state.entry.authors.empty()) {
+      const std::size_t after_previous = state.entry.authors.back().span.end;
+      separator = state.text.substr(after_previous, name.span.begin - after_previous);
+    }
+    state.entry.authors.push_back(Author{name.value, name.span, separator});
   }
 };
 template <>

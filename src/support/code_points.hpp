@@ -9,6 +9,31 @@
 
 namespace digestkit::support {
 
+// The invisible formatting characters that text never needs: zero-width
+// spaces and joiners, the word joiner and invisible math operators, U+FEFF
+// inside text, the soft hyphen and the bidi marks. `validate` reports them
+// (DG207) and `fmt` removes them, so both must ask this one question.
+[[nodiscard]] constexpr bool is_invisible_format_character(int c) {
+  switch (c) {
+    case 0x00AD:  // SOFT HYPHEN
+    case 0x061C:  // ARABIC LETTER MARK
+    case 0x200B:  // ZERO WIDTH SPACE
+    case 0x200C:  // ZERO WIDTH NON-JOINER
+    case 0x200D:  // ZERO WIDTH JOINER
+    case 0x200E:  // LEFT-TO-RIGHT MARK
+    case 0x200F:  // RIGHT-TO-LEFT MARK
+    case 0x2060:  // WORD JOINER
+    case 0x2061:  // FUNCTION APPLICATION
+    case 0x2062:  // INVISIBLE TIMES
+    case 0x2063:  // INVISIBLE SEPARATOR
+    case 0x2064:  // INVISIBLE PLUS
+    case 0xFEFF:  // ZERO WIDTH NO-BREAK SPACE (a BOM inside text)
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Whether pred(c) holds for every code point c of the text, stopping at the
 // first that fails. An ill-formed sequence reaches pred as a negative c.
 template <class Pred>

@@ -25,6 +25,12 @@ FormatOptions without(bool FormatOptions::*repair) {
   return options;
 }
 
+FormatOptions with(bool FormatOptions::*repair) {
+  FormatOptions options;
+  options.*repair = true;
+  return options;
+}
+
 std::vector<RepairCase> repair_cases() {
   return {
       {"canonical", {}},
@@ -35,7 +41,7 @@ std::vector<RepairCase> repair_cases() {
       {"nbsp", {}},
       {"zero-width", {}},
       {"nfd", {}},
-      {"spaces", {}},
+      {"space-runs", {}},
       {"blank-lines", {}},
       {"authors-label", {}},
       {"authors-label-spaced", {}},
@@ -53,7 +59,8 @@ std::vector<RepairCase> repair_cases() {
       {"keep-tabs", without(&FormatOptions::replace_tabs)},
       {"keep-nbsp", without(&FormatOptions::replace_nbsp)},
       {"keep-zero-width", without(&FormatOptions::remove_zero_width)},
-      {"keep-spacing", without(&FormatOptions::collapse_spaces)},
+      {"collapse-spaces", with(&FormatOptions::collapse_spaces)},
+      {"collapse-separators", with(&FormatOptions::collapse_spaces)},
       {"no-nfc", without(&FormatOptions::nfc)},
   };
 }
@@ -89,9 +96,24 @@ INSTANTIATE_TEST_SUITE_P(Repairs, RepairFixture, ::testing::ValuesIn(repair_case
 // Options that are off must leave exactly what they protect: the keep-*
 // fixtures formatted with all repairs on differ from their "after" file.
 TEST(RepairOptions, EachKeepFixtureDependsOnItsOption) {
-  for (const char* name : {"keep-tabs", "keep-nbsp", "keep-zero-width", "keep-spacing", "no-nfc"}) {
+  for (const char* name : {"keep-tabs", "keep-nbsp", "keep-zero-width", "no-nfc"}) {
     const std::string before = fixture(std::string(name) + ".before.txt");
     EXPECT_NE(formatted(before, name), fixture(std::string(name) + ".after.txt")) << name;
+  }
+}
+
+// Runs of spaces are published text: kept by default (space-runs,
+// author-separators), collapsed only when asked (collapse-*).
+TEST(RepairOptions, SpacingIsKeptUnlessCollapsingIsAskedFor) {
+  for (const char* name : {"space-runs", "author-separators"}) {
+    const std::string before = fixture(std::string(name) + ".before.txt");
+    EXPECT_NE(formatted(before, name, with(&FormatOptions::collapse_spaces)),
+              fixture(std::string(name) + ".after.txt"))
+        << name;
+  }
+  for (const char* name : {"collapse-spaces", "collapse-separators"}) {
+    const std::string before = fixture(std::string(name) + ".before.txt");
+    EXPECT_EQ(formatted(before, name), before) << name << ": the default keeps the spacing";
   }
 }
 

@@ -23,7 +23,7 @@ std::string_view group_title(std::string_view code) {
 }
 
 std::string fmt_note(const Rule& rule) {
-  return rule.fixed_by_fmt ? "yes: `digest fmt` repairs it." : "no: it needs a person to decide.";
+  return rule.fixable ? "yes: `digest fmt` repairs it." : "no: it needs a person to decide.";
 }
 
 std::string_view trimmed_example(const Rule& rule) {
@@ -74,7 +74,7 @@ std::string rules_table() {
   std::string out;
   for (const Rule& rule : rules()) {
     out += fmt::format("{}  {:<24} {:<8} {} {}\n", rule.code, rule.name, to_string(rule.severity),
-                       rule.fixed_by_fmt ? "[fmt]" : "     ", rule.summary);
+                       rule.fixable ? "[fmt]" : "     ", rule.summary);
   }
   return out;
 }
@@ -97,7 +97,7 @@ std::string rules_markdown() {
       "| code | name | severity | fmt fixes | summary |\n|---|---|---|---|---|\n";
   for (const Rule& rule : rules()) {
     out += fmt::format("| [{}](#{}) | {} | {} | {} | {} |\n", rule.code, rule_anchor(rule), rule.name,
-                       to_string(rule.severity), rule.fixed_by_fmt ? "yes" : "no", rule.summary);
+                       to_string(rule.severity), rule.fixable ? "yes" : "no", rule.summary);
   }
   std::string_view group;
   for (const Rule& rule : rules()) {

@@ -157,7 +157,7 @@ class SarifWriter final : public Writer {
       json_.Key("properties");
       json_.StartObject();
       json_.Key("fixedByFmt");
-      json_.Bool(rule.fixed_by_fmt);
+      json_.Bool(rule.fixable);
       json_.EndObject();
       json_.EndObject();
     }

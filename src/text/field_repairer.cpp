@@ -1,4 +1,6 @@
-#include "field_repairer.hpp"
+#include "text/field_repairer.hpp"
+
+#include "support/code_points.hpp"
 
 #include <cstdint>
 #include <cstring>
@@ -9,7 +11,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-namespace digestkit::format_detail {
+namespace digestkit::text_detail {
 namespace {
 
 const icu::Normalizer2* nfc_instance() {
@@ -84,20 +86,7 @@ std::string_view trim_white_space(std::string_view text) {
 
 }  // namespace
 
-bool is_zero_width(int code_point) {
-  switch (code_point) {
-    case 0x200B:  // ZERO WIDTH SPACE
-    case 0x200C:  // ZERO WIDTH NON-JOINER
-    case 0x200D:  // ZERO WIDTH JOINER
-    case 0x2060:  // WORD JOINER
-    case 0xFEFF:  // ZERO WIDTH NO-BREAK SPACE (a BOM inside text)
-      return true;
-    default:
-      return false;
-  }
-}
-
-FieldRepairer::FieldRepairer(const FormatOptions& options) : options_(options), nfc_(nfc_instance()) {}
+FieldRepairer::FieldRepairer(const FieldRepairs& repairs) : repairs_(repairs), nfc_(nfc_instance()) {}
 
 std::string_view FieldRepairer::map_code_points(std::string_view field) {
   mapped_.clear();
@@ -109,14 +98,14 @@ std::string_view FieldRepairer::map_code_points(std::string_view field) {
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c == '\t') {
-      mapped_ += options_.replace_tabs ? ' ' : '\t';
+      mapped_ += repairs_.replace_tabs ? ' ' : '\t';
     } else if (c < 0x80) {
       // ASCII, and ill-formed bytes (c < 0), which are kept as they are:
       // decoding has rejected them already for text read from files.
       mapped_.append(s + start, static_cast<std::size_t>(i - start));
-    } else if (options_.remove_zero_width && is_zero_width(c)) {
+    } else if (repairs_.remove_zero_width && support::is_invisible_format_character(c)) {
       continue;
-    } else if (options_.replace_nbsp && u_charType(c) == U_SPACE_SEPARATOR) {
+    } else if (repairs_.replace_nbsp && u_charType(c) == U_SPACE_SEPARATOR) {
       mapped_ += ' ';
     } else {
       mapped_.append(s + start, static_cast<std::size_t>(i - start));
@@ -141,7 +130,7 @@ std::string_view FieldRepairer::normalize(std::string_view text) {
 
 void FieldRepairer::append_trimmed(std::string& out, std::string_view text, bool may_have_runs) const {
   text = trim_white_space(text);
-  if (!options_.collapse_spaces || !may_have_runs) {
+  if (!repairs_.collapse_spaces || !may_have_runs) {
     out.append(text);
     return;
   }
@@ -159,12 +148,12 @@ void FieldRepairer::append_trimmed(std::string& out, std::string_view text, bool
 
 void FieldRepairer::append(std::string& out, std::string_view field) {
   const FieldTraits traits = scan(field);
-  if (!traits.non_ascii && !(traits.tab && options_.replace_tabs)) {
+  if (!traits.non_ascii && !(traits.tab && repairs_.replace_tabs)) {
     append_trimmed(out, field, traits.double_space);
     return;
   }
   std::string_view text = map_code_points(field);
-  if (traits.non_ascii && options_.nfc) text = normalize(text);
+  if (traits.non_ascii && repairs_.nfc) text = normalize(text);
   // Replacements can make new runs of spaces: collapse by the slow path.
   append_trimmed(out, text, true);
 }
@@ -175,4 +164,4 @@ std::string_view FieldRepairer::repaired(std::string_view field) {
   return result_;
 }
 
-}  // namespace digestkit::format_detail
+}  // namespace digestkit::text_detail
