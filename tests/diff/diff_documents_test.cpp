@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diff/document_builder.hpp"
+#include "diff/words.hpp"
 #include "digestkit/diff.hpp"
 
 namespace digestkit {
@@ -107,6 +108,7 @@ TEST(DiffDocuments, WordDiffReconstructsBothSidesUnderManyEdits) {
   };
   const std::vector<std::string> inserts = {"", "x", " inserted words ", "新增", "  ", "."};
   std::size_t cases = 0;
+  std::size_t layout_only = 0;
   for (const auto& text : texts) {
     // Every byte offset that starts a code point, every cut length, every insert.
     for (std::size_t at = 0; at <= text.size(); ++at) {
@@ -117,6 +119,13 @@ TEST(DiffDocuments, WordDiffReconstructsBothSidesUnderManyEdits) {
         for (const auto& insert : inserts) {
           const std::string edited = text.substr(0, at) + insert + text.substr(end);
           if (edited == text) continue;
+          // An edit of layout only (a blank at either end, a tab turned
+          // into a space) is no change: fmt makes such edits.
+          std::string old_form, new_form;
+          if (diff_detail::content_form(text, old_form) == diff_detail::content_form(edited, new_form)) {
+            ++layout_only;
+            continue;
+          }
           DocumentBuilder a;
           DocumentBuilder b;
           a.entry("T", {"A"}, text);
@@ -133,6 +142,7 @@ TEST(DiffDocuments, WordDiffReconstructsBothSidesUnderManyEdits) {
     }
   }
   EXPECT_GT(cases, 1000u);
+  EXPECT_GT(layout_only, 0u);  // the trailing "  " and "" cuts at the ends
 }
 
 TEST(DiffDocuments, ChineseAbstractDiffsByWordNotBySentenceOrCharacter) {

@@ -36,11 +36,17 @@ TEST_F(FormatConfig, TurnsRepairsOff) {
   EXPECT_FALSE(options.remove_zero_width);
 }
 
+TEST_F(FormatConfig, OptsInToCollapsingSpaces) {
+  FormatOptions options;
+  EXPECT_EQ(load("[fmt]\ncollapse-spaces = true\n", options), std::nullopt);
+  EXPECT_TRUE(options.collapse_spaces);
+}
+
 TEST_F(FormatConfig, OtherSectionsAndAMissingTableChangeNothing) {
   FormatOptions options;
   EXPECT_EQ(load("[validate]\nselect = [\"DG2\"]\n", options), std::nullopt);
-  EXPECT_TRUE(options.nfc && options.collapse_spaces && options.replace_tabs && options.replace_nbsp &&
-              options.remove_zero_width);
+  EXPECT_TRUE(options.nfc && options.replace_tabs && options.replace_nbsp && options.remove_zero_width);
+  EXPECT_FALSE(options.collapse_spaces);  // opt-in: runs of spaces are published text
   EXPECT_EQ(load("[fmt]\nnfc = true\n", options), std::nullopt);
   EXPECT_TRUE(options.nfc);
 }

@@ -68,7 +68,7 @@ TEST_F(FmtCommand, SeveralFilesAreJoinedLikeDigestsInOneFile) {
 
 TEST_F(FmtCommand, CheckListsFilesThatWouldChangeAndExitsOne) {
   const auto clean = put("posts/clean.txt", fixture("canonical.after.txt"));
-  const auto dirty = put("posts/dirty.txt", fixture("spaces.before.txt"));
+  const auto dirty = put("posts/dirty.txt", fixture("tabs.before.txt"));
   auto result = run_digest("fmt --check " + q(dir_ / "posts"));
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.out, "");
@@ -76,25 +76,27 @@ TEST_F(FmtCommand, CheckListsFilesThatWouldChangeAndExitsOne) {
   EXPECT_EQ(result.err.find("would reformat " + clean.string()), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("1 file would be reformatted, 1 already formatted"), std::string::npos)
       << result.err;
-  EXPECT_EQ(read_file(dirty), fixture("spaces.before.txt"));
+  EXPECT_EQ(read_file(dirty), fixture("tabs.before.txt"));
 
   result = run_digest("fmt --check " + q(clean));
   EXPECT_EQ(result.exit_code, 0) << result.err;
 }
 
 TEST_F(FmtCommand, DiffPrintsAUnifiedDiffOfTheChange) {
-  const auto file = put("post.txt", fixture("spaces.before.txt"));
-  const auto result = run_digest("fmt --diff " + q(file));
+  const auto file = put("post.txt", fixture("collapse-spaces.before.txt"));
+  const auto result = run_digest("fmt --collapse-spaces --diff " + q(file));
   EXPECT_EQ(result.exit_code, 0) << result.err;
   const std::string name = file.string();
   EXPECT_EQ(result.out.rfind("--- " + name + "\n+++ " + name + " (formatted)\n@@ -3,12 +3,12 @@\n", 0), 0u)
       << result.out;
   EXPECT_NE(result.out.find("\n-Learning to Balance a Pencil   with Sparse Rewards\n"), std::string::npos);
   EXPECT_NE(result.out.find("\n+Learning to Balance a Pencil with Sparse Rewards\n"), std::string::npos);
-  EXPECT_EQ(read_file(file), fixture("spaces.before.txt"));
+  EXPECT_EQ(read_file(file), fixture("collapse-spaces.before.txt"));
 
   // With --check too, the diff is printed and the exit status says "would change".
-  EXPECT_EQ(run_digest("fmt --check --diff " + q(file)).exit_code, 1);
+  EXPECT_EQ(run_digest("fmt --collapse-spaces --check --diff " + q(file)).exit_code, 1);
+  // Runs of spaces are published text: by default there is nothing to change.
+  EXPECT_EQ(run_digest("fmt --check " + q(file)).exit_code, 0);
   // Nothing to change: no output.
   const auto clean = put("clean.txt", fixture("canonical.after.txt"));
   EXPECT_EQ(run_digest("fmt --diff " + q(clean)).out, "");
@@ -210,7 +212,7 @@ TEST_F(FmtCommand, MissingInputIsAnError) {
 TEST_F(FmtCommand, FlagsTurnRepairsOff) {
   for (const auto& [flag, name] :
        {std::pair{"--keep-tabs", "keep-tabs"}, std::pair{"--keep-nbsp", "keep-nbsp"},
-        std::pair{"--keep-zero-width", "keep-zero-width"}, std::pair{"--keep-spacing", "keep-spacing"},
+        std::pair{"--keep-zero-width", "keep-zero-width"}, std::pair{"--collapse-spaces", "collapse-spaces"},
         std::pair{"--no-nfc", "no-nfc"}}) {
     const auto file = put(std::string(name) + ".txt", fixture(std::string(name) + ".before.txt"));
     const auto result = run_digest(std::string("fmt --no-config ") + flag + " " + q(file));
@@ -230,6 +232,17 @@ TEST_F(FmtCommand, DigestTomlTurnsRepairsOff) {
   EXPECT_NE(result.out, fixture("keep-tabs.after.txt"));
 }
 
+TEST_F(FmtCommand, DigestTomlOptsInToCollapsingSpaces) {
+  const auto file = put("posts/post.txt", fixture("collapse-spaces.before.txt"));
+  put("digest.toml", "[fmt]\ncollapse-spaces = true\n");
+  auto result = run_digest("fmt " + q(file));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, fixture("collapse-spaces.after.txt"));
+  // --keep-spacing overrides it.
+  result = run_digest("fmt --keep-spacing " + q(file));
+  EXPECT_EQ(result.out, fixture("collapse-spaces.before.txt"));
+}
+
 TEST_F(FmtCommand, BrokenDigestTomlIsAnError) {
   const auto file = put("post.txt", fixture("tabs.before.txt"));
   put("digest.toml", "[fmt]\nreplace_tabs = false\n");
@@ -245,7 +258,7 @@ TEST_F(FmtCommand, HelpHasExamples) {
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_NE(result.out.find("Examples:"), std::string::npos);
   EXPECT_NE(result.out.find("--check"), std::string::npos);
-  EXPECT_NE(result.out.find("--keep-spacing"), std::string::npos);
+  EXPECT_NE(result.out.find("--collapse-spaces"), std::string::npos);
 }
 
 TEST_F(FmtCommand, InPlaceExcludesCheckAndDiff) {
@@ -256,7 +269,7 @@ TEST_F(FmtCommand, InPlaceExcludesCheckAndDiff) {
 
 TEST_F(FmtCommand, InPlacePrintsBlacksSummaryLine) {
   put("posts/a.txt", fixture("tabs.before.txt"));
-  put("posts/b.txt", fixture("spaces.before.txt"));
+  put("posts/b.txt", fixture("blank-lines.before.txt"));
   put("posts/c.txt", fixture("canonical.after.txt"));
   auto result = run_digest("fmt -i " + q(dir_ / "posts"));
   EXPECT_EQ(result.exit_code, 0) << result.err;
@@ -272,8 +285,8 @@ TEST_F(FmtCommand, InPlacePrintsBlacksSummaryLine) {
 }
 
 TEST_F(FmtCommand, JobsGiveTheSameOutputInTheSameOrder) {
-  const char* names[] = {"tabs.before.txt", "spaces.before.txt", "canonical.after.txt",
-                         "crlf.before.txt", "nbsp.before.txt",   "zero-width.before.txt"};
+  const char* names[] = {"tabs.before.txt", "blank-lines.before.txt", "canonical.after.txt",
+                         "crlf.before.txt", "nbsp.before.txt",        "zero-width.before.txt"};
   for (int copy = 0; copy < 5; ++copy) {
     for (const char* name : names) put("posts/" + std::to_string(copy) + "-" + name, fixture(name));
   }

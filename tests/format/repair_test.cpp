@@ -12,6 +12,12 @@ FormatOptions without(bool FormatOptions::*repair) {
   return options;
 }
 
+FormatOptions collapsing() {
+  FormatOptions options;
+  options.collapse_spaces = true;
+  return options;
+}
+
 TEST(RepairText, AsciiWithoutDeviationsIsUnchanged) {
   EXPECT_EQ(repair_text("Learning to Balance a Pencil"), "Learning to Balance a Pencil");
   EXPECT_EQ(repair_text(""), "");
@@ -25,9 +31,11 @@ TEST(RepairText, TrimsWhiteSpaceAtBothEnds) {
   EXPECT_EQ(repair_text("\u00a0Pencil\u00a0", without(&FormatOptions::replace_nbsp)), "Pencil");
 }
 
-TEST(RepairText, CollapsesRunsOfSpaces) {
-  EXPECT_EQ(repair_text("via   StyleGAN  and  more"), "via StyleGAN and more");
-  EXPECT_EQ(repair_text("via   StyleGAN", without(&FormatOptions::collapse_spaces)), "via   StyleGAN");
+// Runs of spaces are published text (arXiv's line wraps): kept unless
+// collapsing is asked for.
+TEST(RepairText, CollapsesRunsOfSpacesOnlyWhenAsked) {
+  EXPECT_EQ(repair_text("via   StyleGAN  and  more"), "via   StyleGAN  and  more");
+  EXPECT_EQ(repair_text("via   StyleGAN  and  more", collapsing()), "via StyleGAN and more");
 }
 
 // The ASCII fast path scans 8 bytes at a time: a run, a tab or a non-ASCII
@@ -36,8 +44,10 @@ TEST(RepairText, FindsDeviationsAtEveryOffset) {
   const std::string base = "abcdefghijklmnopqrstuvwx";
   for (std::size_t i = 1; i + 1 < base.size(); ++i) {
     const std::string left = base.substr(0, i), right = base.substr(i);
-    EXPECT_EQ(repair_text(left + "  " + right), left + " " + right) << i;
-    EXPECT_EQ(repair_text(left + " \t" + right), left + " " + right) << i;
+    EXPECT_EQ(repair_text(left + "  " + right), left + "  " + right) << i;
+    EXPECT_EQ(repair_text(left + "  " + right, collapsing()), left + " " + right) << i;
+    EXPECT_EQ(repair_text(left + " \t" + right), left + "  " + right) << i;
+    EXPECT_EQ(repair_text(left + " \t" + right, collapsing()), left + " " + right) << i;
     EXPECT_EQ(repair_text(left + "\t" + right), left + " " + right) << i;
     EXPECT_EQ(repair_text(left + "\u200b" + right), base) << i;
     EXPECT_EQ(repair_text(left + " " + right), left + " " + right) << i;
@@ -46,19 +56,24 @@ TEST(RepairText, FindsDeviationsAtEveryOffset) {
 
 TEST(RepairText, TabsBecomeSpaces) {
   EXPECT_EQ(repair_text("a\tb"), "a b");
-  EXPECT_EQ(repair_text("a \t b"), "a b");
+  EXPECT_EQ(repair_text("a \t b"), "a   b");
+  EXPECT_EQ(repair_text("a \t b", collapsing()), "a b");
   EXPECT_EQ(repair_text("a\tb", without(&FormatOptions::replace_tabs)), "a\tb");
   EXPECT_EQ(repair_text("a \t b", without(&FormatOptions::replace_tabs)), "a \t b");
 }
 
 TEST(RepairText, NbspAndOtherSpaceSeparatorsBecomeSpaces) {
   EXPECT_EQ(repair_text("a\u00a0b\u2009c\u3000d\u202fe"), "a b c d e");
-  EXPECT_EQ(repair_text("a\u00a0\u00a0 b"), "a b");
+  EXPECT_EQ(repair_text("a\u00a0\u00a0 b"), "a   b");
+  EXPECT_EQ(repair_text("a\u00a0\u00a0 b", collapsing()), "a b");
   EXPECT_EQ(repair_text("a\u00a0b", without(&FormatOptions::replace_nbsp)), "a\u00a0b");
 }
 
 TEST(RepairText, ZeroWidthCharactersAreRemoved) {
   EXPECT_EQ(repair_text("Pen\u200bcil\u200c \u200dBox\u2060\ufeff"), "Pencil Box");
+  // Every invisible character validate reports (DG207) is removed.
+  EXPECT_EQ(repair_text("Pen\u00adcil\u200e Box\u200f\u061c x\u2061y\u2062z\u2063w\u2064"),
+            "Pencil Box xyzw");
   EXPECT_EQ(repair_text("Pen\u200bcil", without(&FormatOptions::remove_zero_width)), "Pen\u200bcil");
 }
 

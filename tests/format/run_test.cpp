@@ -54,7 +54,7 @@ class FormatRun : public ::testing::Test {
 };
 
 TEST_F(FormatRun, OutcomesArriveInInputOrderForAnyNumberOfJobs) {
-  const std::vector<std::string> fixtures{"canonical.after.txt", "spaces.before.txt", "tabs.before.txt",
+  const std::vector<std::string> fixtures{"canonical.after.txt", "blank-lines.before.txt", "tabs.before.txt",
                                           "crlf.before.txt", "nbsp.before.txt"};
   for (int copy = 0; copy < 8; ++copy) {
     for (std::size_t i = 0; i < fixtures.size(); ++i) {
@@ -77,7 +77,7 @@ TEST_F(FormatRun, OutcomesArriveInInputOrderForAnyNumberOfJobs) {
   ASSERT_EQ(one.events.size(), 42u);
   EXPECT_EQ(one.events.back(), "input " + (dir_ / "absent.txt").string());
   EXPECT_EQ(one.texts.front(), fixture("canonical.after.txt"));
-  EXPECT_EQ(one.texts[1], fixture("spaces.after.txt"));
+  EXPECT_EQ(one.texts[1], fixture("blank-lines.after.txt"));
 
   for (unsigned jobs : {2u, 3u, 8u}) {
     settings.jobs = jobs;

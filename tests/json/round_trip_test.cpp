@@ -1,5 +1,7 @@
-// text -> JSON -> text reproduces `digest fmt` byte for byte: for every
-// fixture and every corpus post, through the array and the JSON Lines form.
+// text -> JSON -> text reproduces `digest fmt` byte for byte (but for the
+// spacing around the commas of Authors lines, which JSON does not hold):
+// for every fixture and every corpus post, through the array and the JSON
+// Lines form.
 #include <iostream>
 
 #include "digestkit/format.hpp"
@@ -12,11 +14,23 @@ namespace {
 using digestkit::testing::read_file;
 using json_testing::errors_text;
 
+// JSON holds the author names, not the spacing between them that fmt keeps
+// as published (",  " where arXiv wrapped the line): from JSON, names are
+// printed ", "-separated, as from a text whose separators are all ", ".
+std::vector<Document> with_plain_separators(std::vector<Document> documents) {
+  for (Document& document : documents) {
+    for (Entry& entry : document.entries) {
+      for (Author& author : entry.authors) author.separator = {};
+    }
+  }
+  return documents;
+}
+
 void expect_round_trip(const std::filesystem::path& path) {
   SCOPED_TRACE(path.string());
   const ParsedFile parsed = parse_bytes(read_file(path), path.filename().string());
   ASSERT_TRUE(parsed.ok()) << errors_text(parsed);
-  const std::string formatted = format_documents(parsed.documents);
+  const std::string formatted = format_documents(with_plain_separators(parsed.documents));
 
   const ParsedFile from_array = read_json(to_json(parsed), "x.json");
   ASSERT_TRUE(from_array.ok()) << errors_text(from_array);

@@ -27,6 +27,7 @@ struct FmtArgs {
   bool check = false;
   bool diff = false;
   bool keep_spacing = false;
+  bool collapse_spaces = false;
   bool keep_tabs = false;
   bool keep_nbsp = false;
   bool keep_zero_width = false;
@@ -157,6 +158,7 @@ int run_fmt(const FmtArgs& args) {
   settings.diff_options.color = use_colour(STDOUT_FILENO, colour_mode_named(args.color));
   if (!args.config.empty()) settings.config_file = args.config;
   settings.use_config = !args.no_config;
+  if (args.collapse_spaces) settings.command_line.collapse_spaces = true;
   if (args.keep_spacing) settings.command_line.collapse_spaces = false;
   if (args.keep_tabs) settings.command_line.replace_tabs = false;
   if (args.keep_nbsp) settings.command_line.replace_nbsp = false;
@@ -188,7 +190,11 @@ void add_fmt_command(CLI::App& app, int& exit_code) {
       command->add_flag("--check", args->check, "Write nothing; list files that would change, exit 1 if any");
   auto* diff = command->add_flag("--diff", args->diff, "Write nothing; print a unified diff of each change");
   in_place->excludes(check)->excludes(diff);
-  command->add_flag("--keep-spacing", args->keep_spacing, "Keep runs of spaces inside fields");
+  auto* collapse = command->add_flag(
+      "--collapse-spaces", args->collapse_spaces,
+      "Opt in: collapse runs of spaces inside fields and print every author separator as \", \"");
+  command->add_flag("--keep-spacing", args->keep_spacing, "Keep runs of spaces as published (the default)")
+      ->excludes(collapse);
   command->add_flag("--keep-tabs", args->keep_tabs, "Keep tabs inside fields");
   command->add_flag("--keep-nbsp", args->keep_nbsp, "Keep NBSP and other Unicode spaces inside fields");
   command->add_flag("--keep-zero-width", args->keep_zero_width,
@@ -207,10 +213,12 @@ void add_fmt_command(CLI::App& app, int& exit_code) {
                      ->check(CLI::ExistingFile);
   command->add_flag("--no-config", args->no_config, "Ignore digest.toml files")->excludes(config);
   command->footer(
+      "fmt changes layout, never content: exactly what `digest validate` reports as fixable.\n"
       "Always repaired: line endings to LF, BOM, trailing blanks, blank lines, label and date spellings,\n"
-      "author separators, legacy encodings to UTF-8. Repaired unless turned off by the flags above or by\n"
-      "digest.toml: runs of spaces, tabs, NBSP and other spaces, zero-width characters, NFC.\n"
-      "  [fmt]\n  collapse-spaces = false   # also: nfc, replace-tabs, replace-nbsp, remove-zero-width\n"
+      "legacy encodings to UTF-8. Repaired unless turned off by the flags above or by digest.toml: tabs,\n"
+      "NBSP and other spaces, invisible characters, NFC. Runs of spaces (titles, names, author\n"
+      "separators) are published text and kept unless --collapse-spaces or digest.toml asks:\n"
+      "  [fmt]\n  collapse-spaces = true   # also: nfc, replace-tabs, replace-nbsp, remove-zero-width\n"
       "Files that do not parse are reported and left alone. See docs/fmt.md.\n\n"
       "Examples:\n"
       "  digest fmt post.txt                    print the canonical form of post.txt\n"
@@ -220,7 +228,7 @@ void add_fmt_command(CLI::App& app, int& exit_code) {
       "  digest fmt --diff post.txt             show what fmt would change\n"
       "  cat post.txt | digest fmt - > out.txt  filter standard input\n"
       "  digest fmt --stdin-filename posts/a.txt < a.txt   stdin, named (and configured) as posts/a.txt\n"
-      "  digest fmt --keep-spacing post.txt     keep runs of spaces inside fields\n\n"
+      "  digest fmt --collapse-spaces post.txt  also collapse runs of spaces inside fields\n\n"
       "Exit status: 0 done (or nothing to change), 1 --check found files to change, 2 an input could not\n"
       "be read, parsed, formatted or written.");
   on_run(command, exit_code, [args] { return run_fmt(*args); });
