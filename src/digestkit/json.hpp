@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "digestkit/document.hpp"
+#include "digestkit/extraction.hpp"
 #include "digestkit/parse.hpp"
 #include "digestkit/source.hpp"
 
@@ -21,6 +22,8 @@ struct JsonSource {
   std::string_view encoding = "UTF-8";
   bool bom = false;
   std::string_view line_endings = "none";
+  // Written as the "extracted" object after "source" when set (digest extract).
+  const ExtractionFacts* extracted = nullptr;
 };
 
 [[nodiscard]] JsonSource json_source_of(const SourceText& source);

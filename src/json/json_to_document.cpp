@@ -21,8 +21,8 @@ constexpr std::string_view kStructure = "DJ002";
 constexpr std::string_view kVersion = "DJ003";
 constexpr std::string_view kInconsistent = "DJ004";
 
-constexpr std::string_view kDocumentFields[] = {"format", "source",     "category", "tags",
-                                                "date",   "date_valid", "entries",  "footer"};
+constexpr std::string_view kDocumentFields[] = {"format", "source",     "extracted", "category", "tags",
+                                                "date",   "date_valid", "entries",   "footer"};
 constexpr std::string_view kSourceFields[] = {"path", "digest", "encoding", "bom", "line_endings"};
 constexpr std::string_view kEntryFields[] = {"title", "authors", "abstract", "comments", "marker"};
 constexpr std::string_view kFooterFields[] = {"author", "licence", "notice", "toc"};
@@ -52,6 +52,11 @@ class Builder {
     {
       auto step = enter("source");
       check_source(field(value, "source"));
+    }
+    if (const auto extracted = value.FindMember("extracted"); extracted != value.MemberEnd()) {
+      // What digest extract dropped from the page: informative, not read back.
+      auto step = enter("extracted");
+      if (!extracted->value.IsObject()) fail("expected an object");
     }
     {
       auto step = enter("category");

@@ -37,6 +37,44 @@ void write_source(Writer& writer, const Document& document, const JsonSource& so
 }
 
 template <class Writer>
+void write_dropped(Writer& writer, const DroppedText& dropped) {
+  writer.StartObject();
+  write_key(writer, "count");
+  writer.Uint64(dropped.count);
+  write_key(writer, "lines");
+  writer.StartArray();
+  for (const LineRange& range : dropped.ranges) {
+    writer.StartArray();
+    writer.Uint64(range.first);
+    writer.Uint64(range.last);
+    writer.EndArray();
+  }
+  writer.EndArray();
+  writer.EndObject();
+}
+
+template <class Writer>
+void write_extracted(Writer& writer, const ExtractionFacts& facts) {
+  writer.StartObject();
+  write_key(writer, "kind");
+  write_string(writer, facts.kind);
+  write_key(writer, "layout");
+  write_string(writer, facts.layout);
+  write_key(writer, "raw_markdown_entries");
+  writer.Uint64(facts.raw_markdown_entries);
+  write_key(writer, "rejoined_lines");
+  writer.Uint64(facts.rejoined_lines);
+  write_key(writer, "dropped");
+  writer.StartObject();
+  write_key(writer, "summaries");
+  write_dropped(writer, facts.summaries);
+  write_key(writer, "chrome");
+  write_dropped(writer, facts.chrome);
+  writer.EndObject();
+  writer.EndObject();
+}
+
+template <class Writer>
 void write_entry(Writer& writer, const Entry& entry) {
   writer.StartObject();
   write_key(writer, "title");
@@ -87,6 +125,10 @@ void write_document(Writer& writer, const Document& document, const JsonSource& 
   write_string(writer, json_format_version);
   write_key(writer, "source");
   write_source(writer, document, source);
+  if (source.extracted != nullptr) {
+    write_key(writer, "extracted");
+    write_extracted(writer, *source.extracted);
+  }
   write_key(writer, "category");
   write_string(writer, document.category.line.value);
   write_key(writer, "tags");

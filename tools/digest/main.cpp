@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
       "  digest fmt -i post.txt                 normalise a post in place\n"
       "  digest diff old.txt new.txt            what changed between two versions\n"
       "  digest convert --to jsonl archive.tgz  a whole archive as JSON Lines\n"
+      "  digest extract page.html               the digest a saved web page holds\n"
       "Exit status: 0 success, 1 findings/differences/failed inputs, 2 usage or I/O error.");
 
   int exit_code = 0;
@@ -94,6 +95,7 @@ int main(int argc, char** argv) {
   digest_cli::add_fmt_command(app, exit_code);
   digest_cli::add_diff_command(app, exit_code);
   digest_cli::add_convert_command(app, exit_code);
+  digest_cli::add_extract_command(app, exit_code);
 
   // A first word that is no command: say which one was meant (CLI11 would
   // only say that a subcommand is required).
