@@ -4,12 +4,17 @@
 #
 #   bench/e2e.sh [--digest PATH] [--generator PATH] [--cache DIR]
 #                [--megabytes N]... [--large] [--repeat N] [--seed N]
+#                [--pages DIR] [--page-copies N]...
 #
 # Builds nothing: it runs an already built `digest` and `generate_archive`
 # (defaults: build/tools/digest/digest and build/bench/generator/generate_archive).
 # The archive is generated once per size into the cache directory (default
 # build/bench-data) and reused while the generator and seed are unchanged.
 # Sizes: 300 MB by default; --large adds 1000 MB; --megabytes replaces both.
+# digest extract is measured on saved web pages: the .html pages and their
+# .txt dumps in --pages DIR (default ../shared/corpus/scraped beside the
+# checkout; skipped when absent), each copied N times (--page-copies, default
+# 20 and 100: peak memory must not grow with the number of pages).
 # A command that fails (not built yet, crash, unexpected exit status) is
 # reported as failed in its row and the run goes on.
 #
@@ -28,8 +33,10 @@ sizes=()
 large=0
 repeat=1
 seed=1
+pages_dir=$root/../shared/corpus/scraped
+page_copies=()
 
-usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case $1 in
     --digest) digest=$2; shift 2 ;;
@@ -39,6 +46,8 @@ while [ $# -gt 0 ]; do
     --large) large=1; shift ;;
     --repeat) repeat=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
+    --pages) pages_dir=$2; shift 2 ;;
+    --page-copies) page_copies+=("$2"); shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "e2e.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -206,3 +215,37 @@ for mb in "${sizes[@]}"; do
   run_row "digest diff (directories)" "$pair_bytes" 1 "$D diff $(q "$v1") $(q "$v2")"
   print_targets "$v1_bytes"
 done
+
+# digest extract: N copies of every saved page, HTML and text dumps apart.
+[ ${#page_copies[@]} -eq 0 ] && page_copies=(20 100)
+if [ -d "$pages_dir" ] && ls "$pages_dir"/*.html >/dev/null 2>&1; then
+  for copies in "${page_copies[@]}"; do
+    pdir=$cache/pages-$copies
+    if [ ! -f "$pdir/stamp" ] || [ "$(cat "$pdir/stamp")" != "$copies $(ls "$pages_dir" | wc -l)" ]; then
+      rm -rf "$pdir" && mkdir -p "$pdir/html" "$pdir/txt"
+      for ((c = 0; c < copies; c++)); do
+        for f in "$pages_dir"/*.html; do cp "$f" "$pdir/html/$c-$(basename "$f")"; done
+        for f in "$pages_dir"/*.txt; do cp "$f" "$pdir/txt/$c-$(basename "$f")"; done
+      done
+      echo "$copies $(ls "$pages_dir" | wc -l)" >"$pdir/stamp"
+    fi
+    html_bytes=$(find "$pdir/html" -name '*.html' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+    txt_bytes=$(find "$pdir/txt" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+    D=$(q "$digest")
+    echo
+    echo "== saved pages x$copies: $(ls "$pdir/html" | wc -l) HTML pages ($html_bytes bytes), $(ls "$pdir/txt" | wc -l) text dumps ($txt_bytes bytes) =="
+    printf '%-44s %8s %8s %8s %8s  %s\n' command "wall s" "MB/s" "cpu s" "RSS MiB" status
+    run_row "cat (HTML pages) x$copies" "$html_bytes" 0 "find $(q "$pdir/html") -type f -print0 | xargs -0 cat"
+    run_row "digest extract HTML pages -j1 x$copies" "$html_bytes" 0 "$D extract -j 1 $(q "$pdir/html")"
+    run_row "cat (text dumps) x$copies" "$txt_bytes" 0 "find $(q "$pdir/txt") -type f -print0 | xargs -0 cat"
+    run_row "digest extract text dumps -j1 x$copies" "$txt_bytes" 0 "$D extract -j 1 $(q "$pdir/txt")"
+    echo "targets (MB/s on the wall clock; on CPU time in brackets):"
+    echo "  extract HTML -j1: $(mbps "digest extract HTML pages -j1 x$copies" "$html_bytes") MB/s (issue 14: >= 50)"
+    echo "  extract text dumps -j1: $(mbps "digest extract text dumps -j1 x$copies" "$txt_bytes") MB/s (issue 14: >= 200)"
+    rss=${rss_kb["digest extract HTML pages -j1 x$copies"]:-}
+    [ -n "$rss" ] && echo "  extract HTML -j1 peak RSS: $((rss / 1024)) MiB (issue 14: flat in the number of pages)"
+  done
+else
+  echo
+  echo "no saved pages at $pages_dir: digest extract not measured (--pages DIR)"
+fi

@@ -7,12 +7,14 @@ seconds=${1:-60}
 scripts/setup.sh
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only" -DCMAKE_CXX_COMPILER=clang++ \
   -DDIGESTKIT_BUILD_FUZZ=ON -DDIGESTKIT_BUILD_TESTS=OFF -DDIGESTKIT_BUILD_BENCH=OFF
-cmake --build build-fuzz -j "${JOBS:-2}" --target parse_fuzz $( [ -f fuzz/fmt_fuzz.cpp ] && echo fmt_fuzz )
+cmake --build build-fuzz -j "${JOBS:-2}" --target parse_fuzz $( [ -f fuzz/fmt_fuzz.cpp ] && echo fmt_fuzz ) extract_html_fuzz extract_dump_fuzz
 seeds=build-fuzz/seeds
 rm -rf "$seeds" && mkdir -p "$seeds"
 i=0
 for f in $(find testdata -type f -name '*.txt' | sort); do cp "$f" "$seeds/seed-$i.txt"; i=$((i + 1)); done
-for harness in parse_fuzz fmt_fuzz; do
+# digest extract's harnesses also start from the invented pages (HTML too).
+for f in $(find testdata/extract -type f -name '*.html' | sort); do cp "$f" "$seeds/seed-$i.html"; i=$((i + 1)); done
+for harness in parse_fuzz fmt_fuzz extract_html_fuzz extract_dump_fuzz; do
   [ -x "build-fuzz/fuzz/$harness" ] || continue
   corpus=build-fuzz/corpus-$harness
   mkdir -p "$corpus"

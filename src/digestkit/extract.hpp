@@ -91,7 +91,7 @@ struct Settings {
 struct ExtractedInput {
   std::string name;       // InputFile::name
   std::string container;  // InputFile::container
-  std::string output;     // this input's part (see OutputJoiner)
+  std::string output;     // this input's part, joined as convert joins its target (convert::Joining)
   std::string errors;     // rendered diagnostics; empty when the page gave its digest
   std::uint64_t input_bytes = 0;
   bool no_digest = false;  // the page held no digest of a known layout

@@ -23,6 +23,8 @@ constexpr std::string_view kInconsistent = "DJ004";
 
 constexpr std::string_view kDocumentFields[] = {"format", "source",     "extracted", "category", "tags",
                                                 "date",   "date_valid", "entries",   "footer"};
+// Fields an object may lack: "extracted" is written by digest extract only.
+constexpr std::string_view kOptionalFields[] = {"extracted"};
 constexpr std::string_view kSourceFields[] = {"path", "digest", "encoding", "bom", "line_endings"};
 constexpr std::string_view kEntryFields[] = {"title", "authors", "abstract", "comments", "marker"};
 constexpr std::string_view kFooterFields[] = {"author", "licence", "notice", "toc"};
@@ -145,6 +147,10 @@ class Builder {
       }
     }
     for (std::string_view name : names) {
+      if (std::find(std::begin(kOptionalFields), std::end(kOptionalFields), name) !=
+          std::end(kOptionalFields)) {
+        continue;
+      }
       if (!object.HasMember(Value(rapidjson::StringRef(name.data(), name.size())))) {
         fail(fmt::format("missing field \"{}\"", name));
       }

@@ -37,11 +37,11 @@ ex::ExtractedInput extract_fixture(const fs::path& path) {
 }
 
 std::string as_json_array(const std::string& part) {
-  digestkit::OutputJoiner joiner(digestkit::ConvertTarget::Json);
-  std::string out(joiner.start());
-  out += joiner.before_part();
+  const auto& joining = digestkit::convert::target_spec(digestkit::ConvertTarget::Json).joining;
+  std::string out(joining.start);
+  out += joining.first;
   out += part;
-  out += joiner.finish();
+  out += joining.end_after_parts;
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "common.hpp"
 #include "digestkit/extract.hpp"
 
 namespace digest_cli {
@@ -34,10 +35,25 @@ struct ExtractCommand {
   bool fail_fast = false;
 };
 
-bool stderr_has_color() {
-  const char* no_color = std::getenv("NO_COLOR");
-  return isatty(STDERR_FILENO) != 0 && (no_color == nullptr || *no_color == '\0');
-}
+// Parts joined as convert joins them for the same target (one JSON array,
+// JSON Lines, digests separated by a newline).
+class Joiner {
+ public:
+  explicit Joiner(digestkit::ConvertTarget to) : joining_(digestkit::convert::target_spec(to).joining) {}
+  [[nodiscard]] std::string_view start() const { return joining_.start; }
+  std::string_view before_part() {
+    const bool first = !any_part_;
+    any_part_ = true;
+    return first ? joining_.first : joining_.between;
+  }
+  [[nodiscard]] std::string_view finish() const {
+    return any_part_ ? joining_.end_after_parts : joining_.end_without_parts;
+  }
+
+ private:
+  digestkit::convert::Joining joining_;
+  bool any_part_ = false;
+};
 
 // Writes the parts in input order to one stream, or one file per input.
 class ExtractSink final : public ex::Sink {
@@ -132,7 +148,7 @@ class ExtractSink final : public ex::Sink {
     }
     std::FILE* file = std::fopen(path.c_str(), "wb");
     if (file == nullptr) return fail(path.string());
-    digestkit::OutputJoiner joiner(to_);
+    Joiner joiner(to_);
     write(file, joiner.start(), path.string());
     write(file, joiner.before_part(), path.string());
     write(file, part, path.string());
@@ -141,7 +157,7 @@ class ExtractSink final : public ex::Sink {
   }
 
   digestkit::ConvertTarget to_;
-  digestkit::OutputJoiner joiner_;
+  Joiner joiner_;
   bool fail_fast_ = false;
   bool stop_ = false;
   std::FILE* stream_ = nullptr;
@@ -156,14 +172,14 @@ int run_extract(const ExtractCommand& command) {
   ex::Settings settings;
   settings.inputs = command.inputs;
   settings.input_options.extensions = ex::default_extensions();
-  settings.jobs = command.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : command.jobs;
+  settings.jobs = jobs_from(command.jobs);
   settings.to = command.to == "json"    ? ex::Target::Json
                 : command.to == "jsonl" ? ex::Target::JsonLines
                                         : ex::Target::Text;
   settings.page.as = command.as == "html"   ? ex::PageSource::Html
                      : command.as == "text" ? ex::PageSource::TextDump
                                             : ex::PageSource::Auto;
-  settings.render.color = stderr_has_color();
+  settings.render.color = use_colour(STDERR_FILENO);
   ExtractSink sink(settings.to, command.output, command.fail_fast);
   if (!sink.error().empty()) {
     std::fprintf(stderr, "%s\n", sink.error().c_str());
