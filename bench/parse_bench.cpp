@@ -1,9 +1,10 @@
-// Throughput of decode + parse on a synthetic digest of realistic shape
+// Throughput of decode + parse (and of the JSON Lines writer) on a synthetic digest of realistic shape
 // (long one-line abstracts, Chinese header and footer), in bytes per second.
 #include <benchmark/benchmark.h>
 
 #include <string>
 
+#include "digestkit/json.hpp"
 #include "digestkit/parse.hpp"
 
 namespace {
@@ -61,6 +62,20 @@ void BM_ParseWithRecovery(benchmark::State& state) {
                           static_cast<std::int64_t>(text.size()));
 }
 BENCHMARK(BM_ParseWithRecovery);
+
+// The JSON Lines writer alone (the output half of `convert --to jsonl`),
+// per byte of digest text.
+void BM_ToJsonLines(benchmark::State& state) {
+  const std::string text = make_digest(3000);
+  const auto file = digestkit::parse_bytes(text, "bench.txt");
+  for (auto _ : state) {
+    auto lines = digestkit::to_json_lines(file);
+    benchmark::DoNotOptimize(lines.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_ToJsonLines);
 
 }  // namespace
 

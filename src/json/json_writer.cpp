@@ -1,23 +1,26 @@
 // JsonWriter and the small facts every writer needs (source, line endings,
 // marker spellings).
 
-// Writing is the hot path of `digest convert`: with SSE2 rapidjson copies
-// runs of characters that need no escaping 16 bytes at a time (about three
-// times faster on digest text). This file's rapidjson lives in a namespace of
-// its own so that its template instantiations never meet those of files
-// compiled without SSE2 (one definition rule).
+// Writing is the hot path of `digest convert`. rapidjson 1.1.0's own SSE2
+// scan (RAPIDJSON_SSE2) copies runs that need no escaping 16 bytes at a time
+// but tests `byte <= 0x19`, so U+001A..U+001F inside a string of 16 bytes or
+// more went out unescaped (invalid JSON, RFC 8259 section 7). rapidjson is
+// therefore built here without RAPIDJSON_SSE2, and this file gives its
+// Writer<StringBuffer> a correct scan of its own (json_writer_scan.hpp): it
+// only decides how far bytes may be copied as they are; every escape is still
+// rapidjson's. This file's rapidjson lives in a namespace of its own so that
+// the specialised Writer never meets the plain one of other files (one
+// definition rule).
 #define RAPIDJSON_NAMESPACE digestkit_simd_rapidjson
 #define RAPIDJSON_NAMESPACE_BEGIN namespace digestkit_simd_rapidjson {
 #define RAPIDJSON_NAMESPACE_END }
-#if defined(__SSE2__)
-#define RAPIDJSON_SSE2
-#endif
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include "digestkit/json.hpp"
+#include "json_writer_scan.hpp"
 #include "write_document.hpp"
 
 namespace digestkit {
