@@ -218,15 +218,23 @@ class Builder {
     }
   }
 
-  // The tags must be the category split on '/'; the Document's tags then
-  // view the category line, as a parsed one's do.
+  // The tags must be the category split on '/', each without the blanks
+  // around it (space, tab: as the grammar's actions trim a parsed tag, so
+  // `NeRF / 神经辐射场` gives "NeRF" and "神经辐射场"); the Document's tags
+  // then view the category line, as a parsed one's do.
   std::vector<Text> tags(const Value& value, std::string_view category) {
     array(value);
+    const auto without_blanks = [](std::string_view tag) {
+      const std::size_t first = tag.find_first_not_of(" \t");
+      if (first == std::string_view::npos) return tag.substr(0, 0);
+      return tag.substr(first, tag.find_last_not_of(" \t") + 1 - first);
+    };
     std::vector<Text> split;
     for (std::size_t start = 0;;) {
       const std::size_t slash = category.find('/', start);
-      split.push_back(
-          Text{category.substr(start, slash == std::string_view::npos ? slash : slash - start), {}});
+      split.push_back(Text{
+          without_blanks(category.substr(start, slash == std::string_view::npos ? slash : slash - start)),
+          {}});
       if (slash == std::string_view::npos) break;
       start = slash + 1;
     }
