@@ -2,6 +2,9 @@
 // display column (CJK characters are two cells wide).
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
 #include "digestkit/diagnostic.hpp"
 #include "parse_test_util.hpp"
 
@@ -48,4 +51,80 @@ TEST(Diagnostic, InvisibleAndReorderingCharactersAreSpelledOut) {
   const std::string text = digestkit::render_text(d, &source);
   EXPECT_NE(text.find("\nab<U+202E>c<U+200B>d\n"), std::string::npos) << text;
   EXPECT_NE(text.find("\n" + std::string(2 + 8 + 1 + 8, ' ') + "^\n"), std::string::npos) << text;
+}
+
+namespace {
+
+// The two lines under the header: the shown source and the caret line.
+std::pair<std::string, std::string> shown_lines(const std::string& rendered) {
+  const auto first = rendered.find('\n') + 1;
+  const auto second = rendered.find('\n', first) + 1;
+  return {rendered.substr(first, second - 1 - first),
+          rendered.substr(second, rendered.find('\n', second) - second)};
+}
+
+digestkit::Diagnostic at_offset(const digestkit::SourceText& source, std::size_t offset) {
+  digestkit::Diagnostic d;
+  d.code = "DG112";
+  d.path = "x.txt";
+  d.message = "here";
+  d.location = source.locate(offset);
+  return d;
+}
+
+}  // namespace
+
+TEST(Diagnostic, LongLineIsShownAsAWindowAroundTheColumn) {
+  // 5 MB of text on one line: the report stays short (it once repeated the
+  // line and a caret line as wide).
+  std::string line;
+  for (int i = 0; line.size() < 5'000'000; ++i) line += "word" + std::to_string(i) + ' ';
+  const std::size_t middle = line.find(' ', line.size() / 2) + 1;
+  line.insert(middle, "HERE");
+  const digestkit::SourceText source("x.txt", line + "\n");
+  const std::string text = digestkit::render_text(at_offset(source, middle), &source);
+  EXPECT_LT(text.size(), 400U);
+  const auto [shown, caret] = shown_lines(text);
+  ASSERT_TRUE(shown.starts_with("…")) << shown;
+  ASSERT_TRUE(shown.ends_with("…")) << shown;
+  // The caret stands under the H of HERE ("…" is one cell).
+  EXPECT_EQ(caret, std::string(caret.size() - 1, ' ') + "^");
+  const std::string_view plain(shown);
+  EXPECT_EQ(plain.substr(caret.size() - 1 + (std::string_view("…").size() - 1), 4), "HERE") << shown;
+  EXPECT_LE(digestkit::display_width(shown), 102U);
+
+  // At the start and at the end of the line only one side is cut.
+  const auto [start, start_caret] = shown_lines(digestkit::render_text(at_offset(source, 0), &source));
+  EXPECT_FALSE(start.starts_with("…"));
+  EXPECT_TRUE(start.ends_with("…"));
+  EXPECT_EQ(start_caret, "^");
+  const auto [end, end_caret] = shown_lines(digestkit::render_text(at_offset(source, line.size()), &source));
+  EXPECT_TRUE(end.starts_with("…"));
+  EXPECT_FALSE(end.ends_with("…"));
+  EXPECT_EQ(end_caret.size(), digestkit::display_width(end) + 1);
+}
+
+TEST(Diagnostic, WindowCountsWideCharactersAndEscapes) {
+  std::string line;
+  for (int i = 0; i < 400; ++i) line += "神经\u202E";
+  const digestkit::SourceText source("x.txt", line + "\n");
+  const std::size_t offset = std::string_view("神经\u202E").size() * 200;
+  const auto [shown, caret] = shown_lines(digestkit::render_text(at_offset(source, offset), &source));
+  EXPECT_TRUE(shown.starts_with("…"));
+  EXPECT_LE(digestkit::display_width(shown), 102U);
+  // The caret stands right after whole characters, under the 神 that
+  // starts group 201, with up to 50 cells before it: whole characters, the
+  // widest an escape of 8 cells ("…" and the caret add one each).
+  EXPECT_GE(caret.size(), 2U + 50U - 8U);
+  EXPECT_LE(caret.size(), 2U + 50U);
+  EXPECT_EQ(caret.back(), '^');
+  EXPECT_TRUE(shown.ends_with("…"));
+}
+
+TEST(Diagnostic, ShortLinesAreShownWhole) {
+  const std::string line(100, 'x');
+  const digestkit::SourceText source("x.txt", line + "\n");
+  const auto [shown, caret] = shown_lines(digestkit::render_text(at_offset(source, 99), &source));
+  EXPECT_EQ(shown, line);
+  EXPECT_EQ(caret, std::string(99, ' ') + "^");
 }
