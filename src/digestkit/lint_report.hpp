@@ -70,6 +70,7 @@ struct Counts {
   std::size_t files_with_findings = 0;
   std::size_t baselined = 0;                    // findings the baseline absorbed
   std::size_t input_errors = 0;                 // inputs that could not be read or configured
+  std::size_t fixable = 0;                      // findings of rules `digest fmt` repairs
   std::map<std::string, std::size_t> per_rule;  // code -> findings
 };
 
@@ -118,12 +119,16 @@ class Report {
 // error or more warnings than max_warnings (-1: no limit), else 0.
 [[nodiscard]] int exit_status(const Counts& counts, long max_warnings);
 
-// One summary line for stderr, e.g. "2 errors, 3 warnings in 4 files of 9
-// (5 in the baseline)"; empty when there are no findings.
+// The summary for stderr, e.g. "2 errors, 3 warnings in 4 files of 9
+// (5 more in the baseline)", and when some findings are fmt's to repair a
+// second line "[*] 2 fixable with digest fmt -i"; empty when there are no
+// findings.
 [[nodiscard]] std::string summary_line(const Counts& counts);
 
-// --list-rules: one line per rule.
+// --list-rules: one line per rule ("[fmt]": `digest fmt` repairs it).
 [[nodiscard]] std::string rules_table();
+// --list-rules --format json: [{"code", "name", "severity", "fixable", "summary"}].
+[[nodiscard]] std::string rules_json();
 // --explain CODE: the rule's page as text.
 [[nodiscard]] std::string explain(const Rule& rule);
 // docs/rules.md.

@@ -177,4 +177,28 @@ TEST_F(CiReports, OutputFileThatCannotBeWrittenIsAnError) {
   EXPECT_NE(result.err.find("cannot write no/such/folder/x.sarif"), std::string::npos) << result.err;
 }
 
+TEST_F(CiReports, SummarySaysHowManyFindingsFmtWouldRepair) {
+  write_posts(1);
+  const auto result = validate("--select DG2 posts/");
+  EXPECT_EQ(result.exit_code, 1);
+  // DG204 (trailing blanks) is fmt's to repair, DG209 (bidi control) is not.
+  EXPECT_NE(result.err.find("1 error, 1 warning in 2 files of 2\n[*] 1 fixable with digest fmt -i\n"),
+            std::string::npos)
+      << result.err;
+}
+
+TEST_F(CiReports, ListRulesAsJsonHasAFixableFlag) {
+  const auto result = validate("--list-rules --format json");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  rapidjson::Document rules;
+  rules.Parse(result.out.c_str());
+  ASSERT_TRUE(rules.IsArray()) << result.out;
+  std::set<std::string> fixable;
+  for (const auto& rule : rules.GetArray()) {
+    if (rule["fixable"].GetBool()) fixable.insert(rule["code"].GetString());
+  }
+  EXPECT_TRUE(fixable.contains("DG204"));
+  EXPECT_FALSE(fixable.contains("DG209"));
+}
+
 }  // namespace

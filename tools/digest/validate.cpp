@@ -133,8 +133,10 @@ int print_catalogue(const ValidateOptions& options) {
     std::cout << lint::rules_markdown();
   } else if (options.format == "text") {
     std::cout << lint::rules_table();
+  } else if (options.format == "json") {
+    std::cout << lint::rules_json();
   } else {
-    throw UsageError{"--list-rules prints --format text or markdown"};
+    throw UsageError{"--list-rules prints --format text, json or markdown"};
   }
   return 0;
 }

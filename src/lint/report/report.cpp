@@ -121,6 +121,8 @@ void Report::add(const std::string& path, const SourceText* source, const std::v
         break;
     }
     ++counts_.per_rule[diagnostic.code];
+    if (const Rule* rule = find_rule(diagnostic.code); rule != nullptr && rule->fixed_by_fmt)
+      ++counts_.fixable;
   }
   if (writers_.empty()) return;
   std::vector<std::string> fingerprints;
@@ -194,6 +196,7 @@ std::string summary_line(const Counts& counts) {
   std::string line = fmt::format("{} in {} of {}", fmt::join(parts, ", "),
                                  plural(counts.files_with_findings, "file"), counts.files);
   if (counts.baselined > 0) line += fmt::format(" ({} more in the baseline)", counts.baselined);
+  if (counts.fixable > 0) line += fmt::format("\n[*] {} fixable with digest fmt -i", counts.fixable);
   return line;
 }
 

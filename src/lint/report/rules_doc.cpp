@@ -1,6 +1,8 @@
 // The catalogue as text and Markdown: --list-rules, --explain and
 // docs/rules.md (kept up to date by a test against this output).
 #include <fmt/format.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
 
 #include <sstream>
 
@@ -77,6 +79,29 @@ std::string rules_table() {
                        rule.fixable ? "[fmt]" : "     ", rule.summary);
   }
   return out;
+}
+
+std::string rules_json() {
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> json(buffer);
+  json.SetIndent(' ', 2);
+  const auto string = [&](const char* key, std::string_view value) {
+    json.Key(key);
+    json.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  };
+  json.StartArray();
+  for (const Rule& rule : rules()) {
+    json.StartObject();
+    string("code", rule.code);
+    string("name", rule.name);
+    string("severity", to_string(rule.severity));
+    json.Key("fixable");
+    json.Bool(rule.fixed_by_fmt);
+    string("summary", rule.summary);
+    json.EndObject();
+  }
+  json.EndArray();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
 std::string explain(const Rule& rule) {
