@@ -96,7 +96,7 @@ std::string rules_json() {
     string("name", rule.name);
     string("severity", to_string(rule.severity));
     json.Key("fixable");
-    json.Bool(rule.fixed_by_fmt);
+    json.Bool(rule.fixable);
     string("summary", rule.summary);
     json.EndObject();
   }
