@@ -334,7 +334,7 @@ TEST_F(FmtCommand, QuietLeavesOnlyErrors) {
 }
 
 TEST_F(FmtCommand, ColorAlwaysColoursTheDiff) {
-  const auto file = put("post.txt", fixture("spaces.before.txt"));
+  const auto file = put("post.txt", fixture("blank-lines.before.txt"));
   EXPECT_NE(run_digest("fmt --diff --color always " + q(file)).out.find("\x1b["), std::string::npos);
   EXPECT_EQ(run_digest("fmt --diff --color never " + q(file)).out.find("\x1b["), std::string::npos);
 }
