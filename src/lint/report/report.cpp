@@ -121,8 +121,7 @@ void Report::add(const std::string& path, const SourceText* source, const std::v
         break;
     }
     ++counts_.per_rule[diagnostic.code];
-    if (const Rule* rule = find_rule(diagnostic.code); rule != nullptr && rule->fixable)
-      ++counts_.fixable;
+    if (const Rule* rule = find_rule(diagnostic.code); rule != nullptr && rule->fixable) ++counts_.fixable;
   }
   if (writers_.empty()) return;
   std::vector<std::string> fingerprints;
