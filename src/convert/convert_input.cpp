@@ -6,18 +6,11 @@
 #include "digestkit/convert.hpp"
 #include "digestkit/json.hpp"
 #include "digestkit/parse.hpp"
+#include "support/ascii_scan.hpp"
 
 namespace digestkit {
 
-namespace {
-
-bool ends_with_ignoring_case(std::string_view name, std::string_view suffix) {
-  if (name.size() < suffix.size()) return false;
-  return std::equal(suffix.begin(), suffix.end(), name.end() - static_cast<std::ptrdiff_t>(suffix.size()),
-                    [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); });
-}
-
-}  // namespace
+namespace {}  // namespace
 
 bool reads_as_json(std::string_view name, ConvertSource from) {
   switch (from) {
@@ -28,7 +21,8 @@ bool reads_as_json(std::string_view name, ConvertSource from) {
     case ConvertSource::Auto:
       break;
   }
-  return ends_with_ignoring_case(name, ".json") || ends_with_ignoring_case(name, ".jsonl");
+  return support::ends_with_ignoring_ascii_case(name, ".json") ||
+         support::ends_with_ignoring_ascii_case(name, ".jsonl");
 }
 
 std::vector<std::string> input_extensions(ConvertSource from) {

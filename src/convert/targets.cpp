@@ -8,6 +8,7 @@
 #include "digestkit/convert.hpp"
 #include "digestkit/json.hpp"
 #include "joined_stream.hpp"
+#include "support/ascii_scan.hpp"
 
 namespace digestkit::convert {
 namespace {
@@ -47,16 +48,6 @@ const std::array<TargetSpec, 4> kTargets{{
      Joining{"", "", "\n", "", ""}, open_joined_stream},
 }};
 
-bool ends_with_ignoring_case(std::string_view name, std::string_view suffix) {
-  if (name.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    char c = name[name.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::span<const TargetSpec> targets() { return kTargets; }
@@ -77,7 +68,7 @@ const TargetSpec* find_target(std::string_view name) {
 
 const TargetSpec* target_for_path(std::string_view path) {
   for (const TargetSpec& spec : kTargets) {
-    if (ends_with_ignoring_case(path, spec.extension)) return &spec;
+    if (support::ends_with_ignoring_ascii_case(path, spec.extension)) return &spec;
   }
   return nullptr;
 }

@@ -10,6 +10,7 @@
 #include "digestkit/extract.hpp"
 #include "html_page.hpp"
 #include "layout.hpp"
+#include "support/ascii_scan.hpp"
 #include "text_dump.hpp"
 
 namespace digestkit::extract {
@@ -17,16 +18,6 @@ namespace {
 
 using extract_detail::Assembly;
 using extract_detail::RecoveredDigest;
-
-bool ends_with_ignoring_case(std::string_view name, std::string_view suffix) {
-  if (name.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    char c = name[name.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
 
 Diagnostic diagnostic_at(const SourceText& page, std::size_t offset, std::string code, std::string message) {
   Diagnostic d;
@@ -82,7 +73,8 @@ bool looks_like_html(std::string_view bytes) {
   static constexpr std::string_view kStarts[] = {"<!doctype html", "<html", "<head",
                                                  "<meta",          "<!--",  "<body"};
   for (const std::string_view start : kStarts) {
-    if (bytes.size() >= start.size() && ends_with_ignoring_case(bytes.substr(0, start.size()), start))
+    if (bytes.size() >= start.size() &&
+        support::ends_with_ignoring_ascii_case(bytes.substr(0, start.size()), start))
       return true;
   }
   return false;
@@ -124,10 +116,10 @@ ExtractedPage PageExtractor::extract(std::string_view bytes, std::string path, c
   const SourceText& page = *page_;
   result.page = page_.get();
 
-  const bool html =
-      options.as == PageSource::Html ||
-      (options.as == PageSource::Auto && (looks_like_html(bytes) || ends_with_ignoring_case(path, ".html") ||
-                                          ends_with_ignoring_case(path, ".htm")));
+  const bool html = options.as == PageSource::Html ||
+                    (options.as == PageSource::Auto &&
+                     (looks_like_html(bytes) || support::ends_with_ignoring_ascii_case(path, ".html") ||
+                      support::ends_with_ignoring_ascii_case(path, ".htm")));
   result.kind = html ? PageKind::Html : PageKind::TextDump;
   result.facts.kind = html ? "html" : "text-dump";
 

@@ -142,6 +142,18 @@ template <char... Bytes>
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
+// Whether NAME ends with SUFFIX, ASCII letters compared without case (file
+// name extensions: ".JSON" is ".json"). SUFFIX must be lower case.
+[[nodiscard]] constexpr bool ends_with_ignoring_ascii_case(std::string_view name,
+                                                           std::string_view suffix) noexcept {
+  if (name.size() < suffix.size()) return false;
+  const std::string_view tail = name.substr(name.size() - suffix.size());
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    if (to_lower_ascii(tail[i]) != suffix[i]) return false;
+  }
+  return true;
+}
+
 // to_lower_ascii() of eight bytes at once; bytes >= 0x80 are left alone.
 [[nodiscard]] constexpr std::uint64_t to_lower_ascii(std::uint64_t word) noexcept {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
