@@ -100,6 +100,11 @@ struct FormattedFile {
 struct UnifiedDiffOptions {
   std::size_t context = 3;
   bool color = false;  // ANSI colours for headers, hunks, removed and added lines
+  // Removed and added lines with invisible characters spelled <U+000D>,
+  // <U+00A0>, <U+200B> (digestkit/visible_text.hpp), so that two lines that
+  // differ only in them do not look the same; for reading (fmt --diff), as
+  // the lines are then no longer byte-exact for patch(1).
+  bool spell_invisible = false;
 };
 [[nodiscard]] std::string unified_diff(std::string_view old_text, std::string_view new_text,
                                        std::string_view old_name, std::string_view new_name,

@@ -9,6 +9,7 @@
 #include <dtl/dtl.hpp>
 
 #include "digestkit/format.hpp"
+#include "digestkit/visible_text.hpp"
 
 namespace digestkit {
 namespace {
@@ -54,7 +55,8 @@ std::string range(std::size_t before, std::size_t count) {
 
 class Printer {
  public:
-  explicit Printer(const UnifiedDiffOptions& options) : color_(options.color) {}
+  explicit Printer(const UnifiedDiffOptions& options)
+      : color_(options.color), spell_invisible_(options.spell_invisible) {}
 
   void headers(std::string_view old_name, std::string_view new_name) {
     styled("\x1b[1m", fmt::format("--- {}\n+++ {}\n", old_name, new_name));
@@ -94,7 +96,13 @@ class Printer {
   void line(const Edit& edit) {
     const char mark = edit.type == dtl::SES_ADD ? '+' : edit.type == dtl::SES_DELETE ? '-' : ' ';
     std::string text(1, mark);
-    text += edit.line;
+    if (spell_invisible_ && mark != ' ') {
+      const bool newline = !edit.line.empty() && edit.line.back() == '\n';
+      append_visible_text(text, newline ? edit.line.substr(0, edit.line.size() - 1) : edit.line);
+      if (newline) text += '\n';
+    } else {
+      text += edit.line;
+    }
     if (text.back() != '\n') text += "\n\\ No newline at end of file\n";
     styled(mark == '+' ? "\x1b[32m" : mark == '-' ? "\x1b[31m" : "", text);
   }
@@ -117,6 +125,7 @@ class Printer {
   }
 
   bool color_;
+  bool spell_invisible_;
   std::string out_;
 };
 

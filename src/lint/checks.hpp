@@ -12,6 +12,7 @@
 #include "digestkit/document.hpp"
 #include "digestkit/lint.hpp"
 #include "digestkit/source.hpp"
+#include "digestkit/visible_text.hpp"
 
 namespace digestkit::lint::detail {
 
@@ -51,8 +52,6 @@ class Reporter {
 [[nodiscard]] std::string context(std::string_view text, std::size_t offset, std::size_t length);
 // The text of the line up to `offset` (its last two dozen characters), quoted.
 [[nodiscard]] std::string context_before(std::string_view text, std::size_t offset);
-// "U+202E RIGHT-TO-LEFT OVERRIDE"
-[[nodiscard]] std::string describe_code_point(int code_point);
 
 // The text of an entry's Authors line, stretched to cover every name even
 // if recovery left the line's own span short: one scan of it tells which

@@ -1,54 +1,20 @@
 // Locating findings and quoting text safely in messages.
 #include <fmt/format.h>
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 
 #include "checks.hpp"
+#include "digestkit/visible_text.hpp"
 
 namespace digestkit::lint::detail {
 namespace {
 
-bool shown_as_escape(UChar32 c) {
-  if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
-  switch (u_charType(c)) {
-    case U_FORMAT_CHAR:
-    case U_LINE_SEPARATOR:
-    case U_PARAGRAPH_SEPARATOR:
-    case U_UNASSIGNED:
-    case U_PRIVATE_USE_CHAR:
-    case U_SURROGATE:
-      return true;
-    case U_SPACE_SEPARATOR:
-      return c != ' ';
-    default:
-      return false;
-  }
-}
-
+// The one spelling of invisible characters every report uses (src/text).
 void append_quoted(std::string& out, std::string_view text, std::size_t max_chars) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  std::size_t shown = 0;
-  while (i < length) {
-    if (shown == max_chars) {
-      out += "…";
-      return;
-    }
-    const int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) {
-      out += "<?>";
-    } else if (shown_as_escape(c)) {
-      out += fmt::format("<U+{:04X}>", static_cast<unsigned>(c));
-    } else {
-      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
-    }
-    ++shown;
-  }
+  VisibleTextOptions options;
+  options.max_chars = max_chars;
+  append_visible_text(out, text, options);
 }
 
 }  // namespace
@@ -126,15 +92,6 @@ std::string context_before(std::string_view text, std::size_t offset) {
                 static_cast<std::size_t>(-1));
   out += '"';
   return out;
-}
-
-std::string describe_code_point(int code_point) {
-  char name[128];
-  UErrorCode status = U_ZERO_ERROR;
-  const int32_t length = u_charName(code_point, U_UNICODE_CHAR_NAME, name, sizeof name, &status);
-  if (U_FAILURE(status) || length <= 0) return fmt::format("U+{:04X}", static_cast<unsigned>(code_point));
-  return fmt::format("U+{:04X} {}", static_cast<unsigned>(code_point),
-                     std::string_view(name, static_cast<std::size_t>(length)));
 }
 
 }  // namespace digestkit::lint::detail
