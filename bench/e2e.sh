@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of the `digest` program on a large generated archive,
-# next to cat, wc -l, zcat and diff -u on the same bytes.
+# next to cat, wc -l, zcat, diff -u and diff -r on the same bytes.
 #
 #   bench/e2e.sh [--digest PATH] [--generator PATH] [--cache DIR]
 #                [--megabytes N]... [--large] [--repeat N] [--seed N]
@@ -165,6 +165,7 @@ print_targets() {
   echo "  validate dir -j1: $(mbps "digest validate dir -j1" "$bytes") MB/s (>= 500); -j2 speed-up: $(ratio "digest validate dir -j1" "digest validate dir -j2")x (>= 1.7)"
   echo "  fmt --check dir: $(mbps "digest fmt --check dir" "$bytes") MB/s (>= 300); -j2 speed-up: $(ratio "digest fmt --check dir" "digest fmt --check dir -j2")x (like validate's)"
   echo "  digest diff time / diff -u time: pair $(ratio "digest diff (concatenated pair)" "diff -u (concatenated pair)"), directories $(ratio "digest diff (directories)" "diff -u (concatenated pair)") (<= 2)"
+  echo "  digest diff directories / diff -r directories: $(ratio "digest diff (directories)" "diff -r (directories)")"
   local rss=${rss_kb["digest convert --to jsonl dir -j1"]:-}
   [ -n "$rss" ] && echo "  convert dir -j1 peak RSS: $((rss / 1024)) MiB (issue 2: < 64 MiB; issue 6: same within 10% for 300 MB and 1 GB)"
 }
@@ -212,6 +213,7 @@ for mb in "${sizes[@]}"; do
   run_row "digest fmt --check dir -j2" "$v1_bytes" 0 "$D fmt --check -j 2 $(q "$v1")"
   run_row "diff -u (concatenated pair)" "$pair_bytes" 1 "diff -u $(q "$dir/v1.txt") $(q "$dir/v2.txt")"
   run_row "digest diff (concatenated pair)" "$pair_bytes" 1 "$D diff $(q "$dir/v1.txt") $(q "$dir/v2.txt")"
+  run_row "diff -r (directories)" "$pair_bytes" 1 "diff -r $(q "$v1") $(q "$v2")"
   run_row "digest diff (directories)" "$pair_bytes" 1 "$D diff $(q "$v1") $(q "$v2")"
   print_targets "$v1_bytes"
 done

@@ -4,6 +4,8 @@
 #include <optional>
 #include <system_error>
 
+#include <fmt/format.h>
+
 #include "digestkit/diff.hpp"
 
 namespace digestkit {
@@ -26,11 +28,45 @@ std::string relative_name(const InputFile& file, const std::string& root) {
   return std::string(name);
 }
 
+// The first folder of a relative member path, or empty for a member at the
+// top of its tree.
+std::string_view top_folder(std::string_view name) {
+  const auto slash = name.find('/');
+  return slash == std::string_view::npos ? std::string_view{} : name.substr(0, slash);
+}
+
+// The folder every member lies in, or empty when there is none (or no member).
+template <typename Names>
+std::string common_top_folder(const Names& names) {
+  std::string_view common;
+  bool first = true;
+  for (const std::string_view name : names) {
+    const auto folder = top_folder(name);
+    if (folder.empty() || (!first && folder != common)) return {};
+    common = folder;
+    first = false;
+  }
+  return std::string(common);
+}
+
+// name without its first `count` folders; nullopt when it has fewer.
+std::optional<std::string> strip_folders(std::string_view name, std::size_t count) {
+  for (std::size_t k = 0; k < count; ++k) {
+    const auto slash = name.find('/');
+    if (slash == std::string_view::npos) return std::nullopt;
+    name.remove_prefix(slash + 1);
+    while (!name.empty() && name.front() == '/') name.remove_prefix(1);
+  }
+  return std::string(name);
+}
+
+constexpr std::string_view kNoFile = "/dev/null";
+
 enum class InputKind { File, Tree };  // a tree is a directory or an archive
 
 InputKind kind_of(const std::string& path) {
   std::error_code error;
-  if (path != "-" && (std::filesystem::is_directory(path, error) || is_archive_path(path)))
+  if (path != "-" && path != kNoFile && (std::filesystem::is_directory(path, error) || is_archive_path(path)))
     return InputKind::Tree;
   return InputKind::File;
 }
@@ -110,6 +146,14 @@ bool diff_inputs(const std::string& old_path, const std::string& new_path, const
     // Standard input can be read once: "diff - -" compares it with itself.
     const int reads = old_path == "-" && new_path == "-" ? 1 : 2;
     for (int k = 0; k < reads; ++k) {
+      const auto& path = k == 0 ? old_path : new_path;
+      if (path == kNoFile) {
+        // git's external diff names an added or removed file /dev/null: a
+        // side without digests, so that every entry shows added (removed).
+        sides[k].name = path;
+        sides[k].parsed = ParsedFile{};
+        continue;
+      }
       for_each_input(
           {k == 0 ? old_path : new_path}, input_options,
           [&](InputFile&& file) {
@@ -137,11 +181,54 @@ bool diff_inputs(const std::string& old_path, const std::string& new_path, const
   // The old tree is held as raw bytes; the new one streams past it, each
   // file diffed and released as soon as it is read.
   auto old_files = read_tree(old_path, input_options, on_error);
+
+  // How many leading folders the pairing ignores: as asked, or one when each
+  // side keeps all its members in one top folder. The new side's folders are
+  // known only after a walk of its names, needed only when the old side has
+  // a common folder (for an archive that walk reads it once more).
+  std::size_t strip = options.strip_components.value_or(0);
+  if (!options.strip_components) {
+    std::vector<std::string_view> old_names;
+    old_names.reserve(old_files.size());
+    for (const auto& entry : old_files) old_names.emplace_back(entry.first);
+    if (!common_top_folder(old_names).empty()) {
+      std::vector<std::string> new_names;
+      InputOptions listing = input_options;
+      listing.defer_plain_files = true;
+      for_each_input(
+          {new_path}, listing, [&](InputFile&& file) { new_names.push_back(relative_name(file, new_path)); },
+          [](InputError&&) {});  // reported by the walk that reads the files
+      if (!common_top_folder(new_names).empty()) strip = 1;
+    }
+  }
+  if (strip != 0) {
+    std::map<std::string, InputFile> stripped;
+    for (auto& [name, file] : old_files) {
+      auto short_name = strip_folders(name, strip);
+      if (!short_name) {
+        on_error(
+            {file.name, fmt::format("not compared: fewer than {} folders to strip (--strip-components {})",
+                                    strip, strip)});
+        continue;
+      }
+      stripped.insert_or_assign(std::move(*short_name), std::move(file));
+    }
+    old_files = std::move(stripped);
+  }
+
   for_each_input(
       {new_path}, input_options,
       [&](InputFile&& new_input) {
         FileDiff file;
-        auto path = relative_name(new_input, new_path);
+        auto full_path = relative_name(new_input, new_path);
+        auto stripped = strip_folders(full_path, strip);
+        if (!stripped) {
+          on_error({new_input.name, fmt::format("not compared: fewer than {} folders to strip "
+                                                "(--strip-components {})",
+                                                strip, strip)});
+          return;
+        }
+        auto path = std::move(*stripped);
         const auto old_it = old_files.find(path);
         if (old_it != old_files.end()) {
           file = diff_files(parse_input(old_it->second, options.decode),

@@ -8,7 +8,8 @@
 
 namespace digestkit::diff_detail {
 
-// "+3 −5 ~2 entries" (and ", 1 moved" when there are moves).
+// "+3 -5 ~2 =18 entries" (and ", 1 moved" when there are moves): ASCII, so
+// that grep -- -5 finds it under any locale.
 [[nodiscard]] std::string summary_line(const DiffCounts& counts);
 
 // The per-entry report of a compared file, without the file heading.
@@ -16,6 +17,10 @@ namespace digestkit::diff_detail {
 
 // One compact JSON object for the file (schema/digestkit-diff-1.schema.json, "file").
 [[nodiscard]] std::string render_file_json(const FileDiff& file);
+
+// RFC 6902 operations turning `digest convert --to json` of the old file
+// into that of the new one, as a compact JSON array (both sides parsed).
+[[nodiscard]] std::string render_file_json_patch(const FileDiff& file);
 
 // The JSON "summary" object's members, as a compact object.
 [[nodiscard]] std::string render_summary_json(const DiffCounts& counts, std::size_t files,

@@ -32,6 +32,14 @@ void DiffReport::add(const FileDiff& file) {
   }
   const auto file_counts = file.counts();
   counts_ += file_counts;
+  if (options_.format == DiffFormat::JsonPatch) {
+    // The patch rebuilds NEW's export exactly, also where the diff sees no
+    // content change (file names, line endings, layout).
+    differences_ = differences_ || (file.has_differences() && file.status != FileDiffStatus::Failed);
+    if (file.status == FileDiffStatus::Compared)
+      parts_.push_back({file.path, {}, diff_detail::render_file_json_patch(file)});
+    return;
+  }
   if (!file.has_differences()) return;
   differences_ = differences_ || file.status != FileDiffStatus::Failed;
   if (file.status != FileDiffStatus::Failed) ++files_changed_;
@@ -44,6 +52,8 @@ void DiffReport::add(const FileDiff& file) {
   switch (options_.format) {
     case DiffFormat::Json:
       part.body = diff_detail::render_file_json(file);
+      break;
+    case DiffFormat::JsonPatch:
       break;
     case DiffFormat::Stat:
       if (file.status == FileDiffStatus::Compared) {
@@ -83,6 +93,12 @@ std::string DiffReport::finish() const {
   std::stable_sort(parts.begin(), parts.end(),
                    [](const Part* a, const Part* b) { return a->path < b->path; });
   std::string out;
+  if (options_.format == DiffFormat::JsonPatch) {
+    // One pair of files: its operations (an empty patch when it failed).
+    out = parts.empty() || parts.front()->body.empty() ? "[]" : parts.front()->body;
+    out.push_back('\n');
+    return out;
+  }
   if (options_.format == DiffFormat::Json) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
@@ -112,6 +128,8 @@ std::string DiffReport::finish() const {
   // Two files named alone, and one could not be read as a digest: there is
   // nothing to summarise (the errors went to stderr, the exit status is 2).
   if (!trees_ && files_failed_ == files_) return out;
+  // Identical inputs print nothing, as diff(1) does; --stat still counts.
+  if (options_.format == DiffFormat::Text && !differences_ && files_failed_ == 0) return out;
   out = diff_detail::summary_line(counts_);
   if (trees_) {
     out += fmt::format(" in {} of {} files", files_changed_, files_);

@@ -98,24 +98,39 @@ struct Step {
   std::size_t old_index = 0;  // for Same: the matching old token
 };
 
-// Readability of the script: a lone run of white space kept between two
-// changes is folded into them ("[-Indoor  Scene Completion-]{+indoor scene
-// completion+}" rather than three interleaved pieces), and within each
-// change every removed token comes before every added one, so that each
-// side's tokens form one run of text.
+// Readability of the script: a short unchanged stretch of white space and
+// punctuation kept between two changes is folded into them, so adjacent
+// edits read as one ("[-Indoor  Scene, Completion-]{+indoor scene,
+// completion+}" rather than interleaved pieces), and within each change
+// every removed token comes before every added one, so that each side's
+// tokens form one run of text.
+constexpr std::size_t kFoldedSameTokens = 3;
+
 std::vector<Step> group_changes(const std::vector<Step>& script, const Side& new_side) {
   std::vector<Step> folded;
   folded.reserve(script.size() + 8);
-  for (std::size_t k = 0; k < script.size(); ++k) {
-    const auto& step = script[k];
-    const bool between_changes = step.op == WordOp::Same && k > 0 && k + 1 < script.size() &&
-                                 script[k - 1].op != WordOp::Same && script[k + 1].op != WordOp::Same;
-    if (between_changes && new_side.tokens[step.index].is_space) {
-      folded.push_back({WordOp::Removed, step.old_index});
-      folded.push_back({WordOp::Added, step.index});
-    } else {
-      folded.push_back(step);
+  for (std::size_t k = 0; k < script.size();) {
+    if (script[k].op != WordOp::Same) {
+      folded.push_back(script[k++]);
+      continue;
     }
+    std::size_t end = k;
+    bool has_word = false;
+    while (end < script.size() && script[end].op == WordOp::Same) {
+      has_word = has_word || new_side.tokens[script[end].index].is_word;
+      ++end;
+    }
+    const bool between_changes = k > 0 && end < script.size();
+    if (between_changes && !has_word && end - k <= kFoldedSameTokens) {
+      for (std::size_t j = k; j < end; ++j) {
+        folded.push_back({WordOp::Removed, script[j].old_index});
+        folded.push_back({WordOp::Added, script[j].index});
+      }
+    } else {
+      folded.insert(folded.end(), script.begin() + static_cast<std::ptrdiff_t>(k),
+                    script.begin() + static_cast<std::ptrdiff_t>(end));
+    }
+    k = end;
   }
   std::vector<Step> grouped;
   grouped.reserve(folded.size());

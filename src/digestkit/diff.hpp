@@ -36,6 +36,11 @@ struct DiffOptions {
   std::size_t max_retitle_comparisons = 1'000'000;
   // How both sides' bytes are decoded (--encoding).
   DecodeOptions decode;
+  // Leading folders dropped from member paths before two trees are paired
+  // (--strip-components N). Unset: one folder is dropped from both sides
+  // when every member of each side lies in one top folder (two archives made
+  // by `tar czf v1.tgz v1/` and `tar czf v2.tgz v2/`).
+  std::optional<std::size_t> strip_components;
 };
 
 enum class WordOp : std::uint8_t { Same, Removed, Added };
@@ -152,23 +157,40 @@ struct FileDiff {
 
 // Diffs two inputs as the command line names them: two files, two
 // directories (files paired by relative path), or two archives (members
-// paired by member path). Each pair is reported through emit in the order
-// the new tree is read, then the files only in the old tree by path
-// (DiffReport sorts its report by path); problems reading an input go to
-// on_error. Memory: the old tree's raw bytes plus one file pair. Returns
-// false when the two inputs cannot be compared (a file against a directory).
+// paired by member path, less DiffOptions::strip_components folders). Each
+// pair is reported through emit in the order the new tree is read, then the
+// files only in the old tree by path (DiffReport sorts its report by path);
+// problems reading an input go to on_error. "/dev/null" as one of two files
+// stands for a file without digests (git's external diff protocol for added
+// and removed files). Memory: the old tree's raw bytes plus one file pair
+// (when the old tree has one top folder and no strip count is given, the
+// new tree's names are walked first: an archive is then read twice).
+// Returns false when the two inputs cannot be compared (a file against a
+// directory).
 bool diff_inputs(const std::string& old_path, const std::string& new_path, const DiffOptions& options,
                  const InputOptions& input_options, const std::function<void(FileDiff&&)>& emit,
                  const std::function<void(InputError&&)>& on_error);
 
 // ---- Reports ----------------------------------------------------------
 
-enum class DiffFormat : std::uint8_t { Text, Json, Stat };
+// JsonPatch: RFC 6902 operations against `digest convert --to json OLD`
+// (two files only: the inputs of a tree export as one array).
+enum class DiffFormat : std::uint8_t { Text, Json, Stat, JsonPatch };
 
 struct DiffReportOptions {
   DiffFormat format = DiffFormat::Text;
-  bool color = false;             // ANSI colours in text output
+  // ANSI colours in text output; they replace the [-removed-]{+added+}
+  // markers, as in git diff --word-diff=color.
+  bool color = false;
   std::size_t context_words = 8;  // words shown around a change in text output
+  // Show changes that only add, remove or replace runs of spaces and tabs
+  // (--whitespace); by default such pieces read as the new text.
+  bool whitespace = false;
+  // Invisible characters spelled with their name: <U+200B ZERO WIDTH SPACE>.
+  bool explain_chars = false;
+  // "->", "..." and "^" instead of "→", "…" and "↕" (a terminal whose
+  // character set is not UTF-8). The summary line is ASCII either way.
+  bool ascii = false;
 };
 
 // Renders file diffs one at a time (so each FileDiff can be dropped after

@@ -40,10 +40,13 @@ std::vector<Example> readme_examples() {
 TEST(Readme, EveryExampleRunsAndShowsItsRealOutput) {
   const auto examples = readme_examples();
   ASSERT_GE(examples.size(), 8u);
+  // The README shows output under a UTF-8 locale (digest diff writes "->"
+  // for "→" under others).
   for (const auto& example : examples) {
     SCOPED_TRACE(example.command);
-    const auto result = digestkit::testing::run_command(
-        std::string("cd ") + DIGESTKIT_SOURCE_DIR + " && NO_COLOR=1 " + DIGEST_EXE + " " + example.command);
+    const auto result = digestkit::testing::run_command(std::string("cd ") + DIGESTKIT_SOURCE_DIR +
+                                                        " && LC_ALL=C.UTF-8 NO_COLOR=1 " + DIGEST_EXE + " " +
+                                                        example.command);
     EXPECT_TRUE(result.exit_code == 0 || result.exit_code == 1) << result.exit_code << "\n" << result.err;
     if (example.shown_output.empty()) continue;
     std::string shown;

@@ -102,6 +102,16 @@ TEST_F(FmtCommand, DiffPrintsAUnifiedDiffOfTheChange) {
   EXPECT_EQ(run_digest("fmt --diff " + q(clean)).out, "");
 }
 
+// Lines that differ only in invisible characters would look the same:
+// --diff spells them in removed and added lines (issue 15).
+TEST_F(FmtCommand, DiffSpellsInvisibleCharacters) {
+  const auto file = put("post.txt", fixture("crlf.before.txt"));
+  const auto result = run_digest("fmt --diff " + q(file));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("<U+000D>\n"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find('\r'), std::string::npos);
+}
+
 TEST_F(FmtCommand, DiffOfATranscodedFileComparesDecodedText) {
   const auto file = put("legacy.txt", fixture("gb18030.before.txt"));
   const auto result = run_digest("fmt --diff " + q(file));

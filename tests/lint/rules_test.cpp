@@ -106,7 +106,8 @@ TEST(RuleMessages, QuoteTheOffendingText) {
   EXPECT_NE(listing(lint_fixture("DG210.bad")).find("mixes Latin and Cyrillic letters"), std::string::npos);
   EXPECT_NE(listing(lint_fixture("DG211.bad")).find("looks like Latin \"Top\""), std::string::npos);
   EXPECT_NE(listing(lint_fixture("DG313.bad")).find("\"CC BY 5.1\""), std::string::npos);
-  EXPECT_NE(listing(lint_fixture("DG208.bad")).find("should be \"é\""), std::string::npos);
+  // The decomposed side is spelled, or both would read "é" (issue 15).
+  EXPECT_NE(listing(lint_fixture("DG208.bad")).find("\"e<U+0301>\" should be \"é\""), std::string::npos);
 }
 
 TEST(RuleMessages, InvisibleCharactersAreEscapedInMessages) {

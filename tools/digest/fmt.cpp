@@ -156,6 +156,9 @@ int run_fmt(const FmtArgs& args) {
   settings.diff = args.diff;
   settings.in_place = args.in_place;
   settings.diff_options.color = use_colour(STDOUT_FILENO, colour_mode_named(args.color));
+  // fmt --diff is for reading: lines that differ only in invisible
+  // characters show them (<U+00A0>, <U+000D>).
+  settings.diff_options.spell_invisible = true;
   if (!args.config.empty()) settings.config_file = args.config;
   settings.use_config = !args.no_config;
   if (args.collapse_spaces) settings.command_line.collapse_spaces = true;
