@@ -66,6 +66,18 @@ ConvertedInput convert_input(InputFile&& input, const ConvertOptions& options) {
     return result;
   }
   result.output.reserve(result.input_bytes + result.input_bytes / 4 + 256);
+  if (options.to == ConvertTarget::Text && options.configs != nullptr) {
+    // --to text prints what `digest fmt` would: the input's [fmt] applies.
+    ConvertOptions configured = options;
+    try {
+      configured.format = format_options_for(options.configs->for_input(result.name, result.container));
+    } catch (const ConfigError& error) {
+      result.problem = error.what();
+      return result;
+    }
+    target.render_part(*file, configured, result.output);
+    return result;
+  }
   target.render_part(*file, options, result.output);
   return result;
 }

@@ -1,6 +1,7 @@
 // convert::run(): inputs -> (threads) convert_input -> (input order) one
 // Output (standard output, -o FILE) or one Output per input (-o DIR/).
 #include <fmt/format.h>
+#include <optional>
 
 #include <algorithm>
 #include <set>
@@ -90,6 +91,19 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
     return result;
   }
 
+  // --to text applies each input's [fmt], found as `digest fmt` finds it.
+  ConvertOptions options = settings.options;
+  std::optional<ConfigLocator> configs;
+  if (options.to == ConvertTarget::Text) {
+    try {
+      configs.emplace(settings.config);
+    } catch (const ConfigError& error) {
+      result.output_error = error.what();
+      return result;
+    }
+    options.configs = &*configs;
+  }
+
   InputOptions input_options = settings.input_options;
   input_options.extensions = input_extensions(settings.options.from);
   bool stop = false;
@@ -99,7 +113,7 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
   run_options.should_stop = [&] { return stop; };
 
   const std::function<ConvertedInput(InputFile &&)> work = [&](InputFile&& file) {
-    return convert_input(std::move(file), settings.options);
+    return convert_input(std::move(file), options);
   };
   const std::function<void(ConvertedInput &&)> emit = [&](ConvertedInput&& input) {
     ++result.inputs;

@@ -31,7 +31,10 @@ struct ConvertOptions {
   ConvertTarget to = ConvertTarget::Json;
   ConvertSource from = ConvertSource::Auto;
   DecodeOptions decode;  // for text inputs (--encoding)
-  FormatOptions format;  // for --to text
+  FormatOptions format;  // for --to text without `configs`
+  // For --to text: each input's options are format_options_for() its
+  // digest.toml, as `digest fmt` finds it (null: `format` for every input).
+  ConfigLocator* configs = nullptr;
 };
 
 struct ConvertedInput {
@@ -148,6 +151,7 @@ struct RunSettings {
   std::vector<std::string> inputs;
   InputOptions input_options;  // extensions: set from options.from by run()
   ConvertOptions options;
+  ConfigChoice config;  // --config / --no-config: [fmt] for --to text (options.configs is set by run())
   unsigned jobs = 1;
   bool fail_fast = false;  // stop at the first failed input
   // "" or "-": standard output; ends in "/" or names a directory: one file

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "digestkit/config.hpp"
 #include "digestkit/diagnostic.hpp"
 #include "digestkit/document.hpp"
 #include "digestkit/parse.hpp"
@@ -89,11 +90,10 @@ struct FormattedFile {
 [[nodiscard]] FormattedFile format_file(const ParsedFile& parsed, std::string_view input_bytes,
                                         const FormatOptions& options = {});
 
-// Applies the [fmt] table of a digest.toml (keys nfc, collapse-spaces,
-// replace-tabs, replace-nbsp, remove-zero-width; booleans) to `options`.
-// Returns "path:line:col: message" when the file cannot be used.
-[[nodiscard]] std::optional<std::string> load_format_config(const std::filesystem::path& config_file,
-                                                            FormatOptions& options);
+// The options of an input: the defaults with the [fmt] table of its
+// digest.toml (null: none) applied. `fmt` and `convert --to text` both
+// start from this, so that [fmt] means the same for both.
+[[nodiscard]] FormatOptions format_options_for(const ConfigFile* config);
 
 // A unified diff (GNU layout, 3 lines of context, "\ No newline at end of
 // file" where it applies) of two texts, computed with dtl. Empty when equal.

@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "digestkit/config.hpp"
 #include "digestkit/diagnostic.hpp"
 #include "digestkit/parse.hpp"
 
@@ -55,33 +56,37 @@ struct Rule {
 // ----------------------------------------------------------------- settings
 
 // A selection of rules as the user wrote it. Codes may be prefixes: "DG2"
-// selects every encoding rule, "ALL" every rule. An empty select list means
-// every rule. A severity of nullopt turns the rule off.
+// selects every encoding rule, "ALL" every rule. Each layer (the config's
+// [validate], the command line, a matching [[per-file]]) applies in turn:
+// select restarts the set (a [[per-file]] select restricts it instead),
+// extend-select adds to it, ignore removes from it, as in ruff. A severity of
+// nullopt turns the rule off until a later layer gives it a level.
 struct RuleSelection {
   std::optional<std::vector<std::string>> select;
-  std::optional<std::vector<std::string>> ignore;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
   std::map<std::string, std::optional<Severity>, std::less<>> severity;
 };
 
 struct PerFileSelection {
-  std::string glob;  // fnmatch pattern against the path relative to the config's folder
+  std::string glob;  // digestkit::path_matches_glob() against the path relative to the config's folder
   RuleSelection selection;
 };
 
 struct Config {
-  std::filesystem::path path;  // the digest.toml it was read from (empty: none)
-  RuleSelection selection;     // [validate]
+  std::filesystem::path path;    // the digest.toml it was read from (empty: none)
+  std::filesystem::path folder;  // absolute; [[per-file]] globs are relative to it
+  RuleSelection selection;       // [validate]
   std::optional<long> max_warnings;
   std::vector<PerFileSelection> per_file;  // [[per-file]], in file order
 };
 
-// A bad config file: message names path:line:col.
-class ConfigError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+using digestkit::ConfigError;
 
-// Reads [validate] and [[per-file]] of a digest.toml. Throws ConfigError.
+// The linter's part of a digest.toml; unknown rule codes and severities are
+// ConfigErrors at their place in the file.
+[[nodiscard]] Config lint_config(const ConfigFile& file);
+// Reads a digest.toml (every table is checked). Throws ConfigError.
 [[nodiscard]] Config load_config(const std::filesystem::path& path);
 // Same, from text (tests, stdin); `path` is used for messages and globs.
 [[nodiscard]] Config parse_config(std::string_view toml_text, const std::filesystem::path& path);
@@ -90,6 +95,10 @@ class ConfigError : public std::runtime_error {
 // or a prefix of one.
 void check_codes(const RuleSelection& selection);
 
+// Whether a selector ("ALL", a rule name, a code or a prefix of codes)
+// names at least one rule.
+[[nodiscard]] bool selector_is_known(std::string_view selector);
+
 // The resolved policy for one file: which rules run, at what severity.
 class Policy {
  public:
@@ -97,10 +106,13 @@ class Policy {
   [[nodiscard]] bool enabled(std::size_t rule) const { return enabled_[rule]; }
   [[nodiscard]] Severity severity(std::size_t rule) const { return severity_[rule]; }
   [[nodiscard]] bool enabled(std::string_view code) const;
-  // Applies a selection on top: select narrows, ignore removes, severity sets.
-  void apply(const RuleSelection& selection);
+  enum class Select { restarts, restricts };
+  // Applies a selection on top (see RuleSelection).
+  void apply(const RuleSelection& selection, Select select = Select::restarts);
 
  private:
+  std::vector<bool> selected_;
+  std::vector<bool> off_;  // severity "off"
   std::vector<bool> enabled_;
   std::vector<Severity> severity_;
 };

@@ -22,59 +22,34 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The [fmt] settings of digest.toml files by folder, shared by the worker
-// threads. Each file is read once; a bad one is an error for every input
-// under it.
+// The [fmt] settings of each input, through the one ConfigLocator (shared by
+// the worker threads; each digest.toml is read once, and a bad one is an
+// error for every input under it).
 class FormatConfigs {
  public:
   // Options from the settings' defaults, or the error of the file to use.
   using Found = std::variant<FormatOptions, std::string>;
 
-  explicit FormatConfigs(const RunSettings& settings) : settings_(settings) {}
+  explicit FormatConfigs(const RunSettings& settings) {
+    try {
+      locator_.emplace(ConfigChoice{settings.config_file, !settings.use_config});
+    } catch (const ConfigError& error) {
+      forced_error_ = error.what();  // --config cannot be used: an error for every input
+    }
+  }
 
   Found for_input(const InputFile& input) {
-    if (!settings_.use_config) return FormatOptions{};
-    std::lock_guard lock(mutex_);
-    if (settings_.config_file) return load(*settings_.config_file);
-    const fs::path anchor = anchor_of(input);
-    const std::string folder = anchor.parent_path().native();
-    auto cached = by_folder_.find(folder);
-    if (cached == by_folder_.end()) cached = by_folder_.emplace(folder, find_config_file(folder)).first;
-    if (!cached->second) return FormatOptions{};
-    return load(*cached->second);
+    if (!locator_) return forced_error_;
+    try {
+      return format_options_for(locator_->for_input(input.name, input.container));
+    } catch (const ConfigError& error) {
+      return std::string(error.what());
+    }
   }
 
  private:
-  // The path a config is searched from: the archive for its members, the
-  // current folder for standard input (or the --stdin-filename it was given).
-  fs::path anchor_of(const InputFile& input) const {
-    if (!input.container.empty()) return absolute(input.container);
-    if (input.standard_input && input.name == "-") return working_folder_ / "-";
-    return absolute(input.name);
-  }
-
-  [[nodiscard]] fs::path absolute(const fs::path& path) const {
-    return path.is_absolute() ? path : working_folder_ / path;
-  }
-
-  const Found& load(const fs::path& file) {
-    auto [it, inserted] = by_file_.try_emplace(file);
-    if (inserted) {
-      FormatOptions options;
-      if (auto error = load_format_config(file, options)) {
-        it->second = std::move(*error);
-      } else {
-        it->second = options;
-      }
-    }
-    return it->second;
-  }
-
-  const RunSettings& settings_;
-  std::mutex mutex_;
-  const fs::path working_folder_ = fs::current_path();
-  std::unordered_map<std::string, std::optional<fs::path>> by_folder_;
-  std::map<fs::path, Found> by_file_;
+  std::optional<ConfigLocator> locator_;
+  std::string forced_error_;
 };
 
 void fail(FileOutcome& outcome, std::string problem) {

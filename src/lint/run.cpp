@@ -8,97 +8,69 @@
 #include <unordered_map>
 #include <utility>
 
-#include "digestkit/config.hpp"
 #include "digestkit/lint_run.hpp"
 #include "digestkit/parallel.hpp"
 
 namespace digestkit::lint {
 namespace {
 
-// digest.toml files by folder, shared by the worker threads. Each file is
-// read once; a bad one is an error for every input under it.
-class ConfigCache {
+// The linter's view of each digest.toml the locator finds, converted once
+// and shared by the worker threads.
+class LintConfigs {
  public:
-  explicit ConfigCache(const std::optional<std::filesystem::path>& forced) {
-    if (forced) forced_ = std::make_unique<Config>(load_config(*forced));
-  }
+  explicit LintConfigs(const ConfigChoice& choice) : locator_(choice) {}
 
-  // The config for a file (an input file, an archive, or "-" in the folder
-  // standard input stands for): null when no digest.toml applies. Called
-  // once per input, so it asks the file system nothing once the file's
-  // folder has been seen. Throws ConfigError.
-  const Config* for_file(const std::filesystem::path& file) {
-    if (forced_) return forced_.get();
-    const std::filesystem::path absolute = file.is_absolute() ? file : working_folder_ / file;
-    const std::string folder = absolute.parent_path().native();
+  // Null when no digest.toml applies. Throws ConfigError.
+  const Config* for_input(const InputFile& input) {
+    const ConfigFile* file = locator_.for_input(input.name, input.container);
+    if (file == nullptr) return nullptr;
     std::lock_guard lock(mutex_);
-    auto cached = by_folder_.find(folder);
-    if (cached == by_folder_.end()) {
-      const auto found = find_config_file(folder);
-      cached = by_folder_.emplace(folder, found ? load(*found) : nullptr).first;
+    auto [slot, inserted] = converted_.try_emplace(file);
+    if (inserted) {
+      try {
+        slot->second.config = lint_config(*file);
+      } catch (const ConfigError& error) {
+        slot->second.error = error.what();
+      }
     }
-    if (cached->second != nullptr && !cached->second->error.empty()) throw ConfigError(cached->second->error);
-    return cached->second != nullptr ? &cached->second->config : nullptr;
+    if (!slot->second.error.empty()) throw ConfigError(slot->second.error);
+    return &slot->second.config;
   }
-
-  [[nodiscard]] const Config* forced() const { return forced_.get(); }
 
  private:
-  struct Loaded {
+  struct Converted {
     Config config;
     std::string error;
   };
-
-  const Loaded* load(const std::filesystem::path& path) {
-    auto& slot = by_file_[path];
-    if (!slot) {
-      slot = std::make_unique<Loaded>();
-      try {
-        slot->config = load_config(path);
-      } catch (const ConfigError& error) {
-        slot->error = error.what();
-      }
-    }
-    return slot.get();
-  }
-
-  std::unique_ptr<Config> forced_;
+  ConfigLocator locator_;
   std::mutex mutex_;
-  const std::filesystem::path working_folder_ = std::filesystem::current_path();
-  std::unordered_map<std::string, const Loaded*> by_folder_;
-  std::map<std::filesystem::path, std::unique_ptr<Loaded>> by_file_;
+  std::unordered_map<const ConfigFile*, Converted> converted_;
 };
 
 struct Linted {
   FileResult result;
   Policy policy;
+  const Config* config = nullptr;
   std::string config_error;
 };
-
-// The path a config is searched from: the archive for its members, the
-// --stdin-filename (or the current folder) for standard input.
-std::filesystem::path config_anchor(const InputFile& input) {
-  if (!input.container.empty()) return input.container;
-  if (input.name == "-") return std::filesystem::current_path() / "-";
-  return input.name;
-}
 
 }  // namespace
 
 RunResult run(const RunSettings& settings, Report& report, std::ostream& errors) {
-  ConfigCache configs(settings.config_file);
+  LintConfigs configs(settings.config);
   RunResult outcome;
-  if (configs.forced() != nullptr) {
-    outcome.config_max_warnings = configs.forced()->max_warnings;
-  } else {
-    try {
-      if (const Config* here = configs.for_file(std::filesystem::current_path() / "-")) {
-        outcome.config_max_warnings = here->max_warnings;
-      }
-    } catch (const ConfigError&) {
-      // Reported with the inputs it applies to.
+  // Warnings are counted against the max-warnings of the digest.toml that
+  // configures their file (0 for files without one).
+  std::map<const Config*, std::size_t> budget_of;
+  const auto budget_for = [&](const Config* config) -> WarningBudget& {
+    const Config* key = config != nullptr && config->max_warnings ? config : nullptr;
+    auto [slot, inserted] = budget_of.try_emplace(key, outcome.budgets.size());
+    if (inserted) {
+      outcome.budgets.push_back(key != nullptr ? WarningBudget{key->path, *key->max_warnings, 0}
+                                               : WarningBudget{{}, 0, 0});
     }
-  }
+    return outcome.budgets[slot->second];
+  };
 
   ArchiveIndex archive;
   OrderedRunOptions run_options;
@@ -112,12 +84,13 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     Linted linted;
     const Config* config = nullptr;
     try {
-      config = configs.for_file(config_anchor(input));
+      config = configs.for_input(input);
     } catch (const ConfigError& error) {
       linted.config_error = error.what();
       linted.result.path = input.name;
       return linted;
     }
+    linted.config = config;
     linted.policy = policy_for(config, settings.command_line, input.name);
     ParseOptions parse_options;
     parse_options.recover = true;
@@ -141,7 +114,9 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
       sort_diagnostics(result.diagnostics);
     }
     if (settings.report_on_terminal && !result.diagnostics.empty()) clear_progress();
+    const std::size_t warnings_before = report.counts().warnings;
     report.add(result.path, result.source.get(), result.diagnostics, &result.summary);
+    budget_for(linted.config).warnings += report.counts().warnings - warnings_before;
   };
   const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
     clear_progress();
@@ -151,6 +126,15 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
   };
   run_ordered<Linted>(settings.inputs, settings.input_options, run_options, work, emit, on_error);
   return outcome;
+}
+
+int exit_status(const RunResult& result, const Counts& counts, std::optional<long> command_line_max) {
+  if (command_line_max) return exit_status(counts, *command_line_max);
+  if (counts.errors > 0) return 1;
+  for (const WarningBudget& budget : result.budgets) {
+    if (budget.max_warnings >= 0 && budget.warnings > static_cast<std::size_t>(budget.max_warnings)) return 1;
+  }
+  return 0;
 }
 
 }  // namespace digestkit::lint

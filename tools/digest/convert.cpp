@@ -32,6 +32,8 @@ struct ConvertCommand {
   bool quiet = false;
   InputArgs input;
   ProgressArgs progress;
+  std::string config;
+  bool no_config = false;
 };
 
 ConvertSource source_named(const std::string& name) {
@@ -87,6 +89,8 @@ int run_convert(const ConvertCommand& command) {
   settings.jobs = jobs_from(command.jobs);
   settings.fail_fast = command.fail_fast;
   settings.output = command.output;
+  if (!command.config.empty()) settings.config.file = command.config;
+  settings.config.disabled = command.no_config;
 
   const auto progress =
       make_progress(command.progress, command.quiet, command.inputs, settings.input_options);
@@ -155,11 +159,19 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   add_input_options(*sub, command->input);
   sub->add_flag("-q,--quiet", command->quiet, "Only errors on stderr: no warnings, no progress");
   add_progress_option(*sub, command->progress);
+  auto* config =
+      sub->add_option("--config", command->config,
+                      "With --to text: read [fmt] from this digest.toml instead of the nearest one")
+          ->type_name("FILE")
+          ->check(CLI::ExistingFile);
+  sub->add_flag("--no-config", command->no_config, "With --to text: ignore digest.toml files")
+      ->excludes(config);
   sub->footer(
       "Text inputs (.txt in directories and archives) convert to json, jsonl, csv, or text (the canonical\n"
-      "form, as digest fmt prints it); digestkit/1 JSON inputs (named .json/.jsonl files, or with\n"
-      "--from json also those in directories and archives) convert to text. Without --to, -o FILE's\n"
-      "extension picks the target (.json, .jsonl, .csv, .txt). The JSON format is\n"
+      "form, as digest fmt prints it, with each input's digest.toml [fmt]); digestkit/1 JSON inputs\n"
+      "(named .json/.jsonl files, or with --from json also those in directories and archives) convert\n"
+      "to text. Without --to, -o FILE's extension picks the target (.json, .jsonl, .csv, .txt). The JSON\n"
+      "format is\n"
       "schema/digestkit-1.schema.json (docs/json.md). Each digest records its source: path, position\n"
       "in the file, encoding (legacy charsets are detected and transcoded), BOM and line endings. CSV\n"
       "has one row per entry (RFC 4180). A failed input is reported on stderr and the others go on;\n"

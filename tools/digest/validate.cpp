@@ -30,6 +30,7 @@ namespace lint = digestkit::lint;
 struct ValidateOptions {
   std::string format = "text";
   std::vector<std::string> select;
+  std::vector<std::string> extend_select;
   std::vector<std::string> ignore;
   std::vector<std::string> severity;
   std::optional<long> max_warnings;
@@ -37,6 +38,7 @@ struct ValidateOptions {
   bool list_rules = false;
   std::string explain;
   std::string config;
+  bool no_config = false;
   std::string today;
   InputArgs input;
   ProgressArgs progress;
@@ -98,7 +100,8 @@ std::chrono::year_month_day parse_day(const std::string& text) {
 lint::RuleSelection selection_of(const ValidateOptions& options) {
   lint::RuleSelection selection;
   if (!options.select.empty()) selection.select = options.select;
-  if (!options.ignore.empty()) selection.ignore = options.ignore;
+  selection.extend_select = options.extend_select;
+  selection.ignore = options.ignore;
   for (const std::string& setting : options.severity) {
     const std::size_t equals = setting.find('=');
     if (equals == std::string::npos) throw UsageError{"--severity takes CODE=LEVEL, not \"" + setting + "\""};
@@ -175,7 +178,8 @@ int run_validate(const ValidateOptions& options) {
   apply(options.input, settings.input_options, settings.decode);
   settings.jobs = jobs_from(options.jobs);
   settings.command_line = selection_of(options);
-  if (!options.config.empty()) settings.config_file = options.config;
+  if (!options.config.empty()) settings.config.file = options.config;
+  settings.config.disabled = options.no_config;
   settings.options.today = options.today.empty() ? lint::today_utc() : parse_day(options.today);
 
   lint::ReportOptions report_options;
@@ -267,8 +271,7 @@ int run_validate(const ValidateOptions& options) {
   if (report.counts().files == 0 && !options.quiet)
     std::cerr << "digest validate: warning: no digest files (*.txt) in the inputs\n";
   if (options.exit_zero) return 0;
-  const long max_warnings = options.max_warnings.value_or(result.config_max_warnings.value_or(0));
-  return lint::exit_status(report.counts(), max_warnings);
+  return lint::exit_status(result, report.counts(), options.max_warnings);
 }
 
 }  // namespace
@@ -290,8 +293,9 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       "  digest validate --explain DG209               what a rule means and how to fix it\n"
       "  digest validate --write-baseline .digest-baseline.json posts/   accept today's findings\n"
       "  digest validate --baseline .digest-baseline.json posts/         report only new ones\n"
-      "Settings are also read from digest.toml ([validate], [[per-file]]), found by walking up\n"
-      "from each input, or from --config; command-line options override them.\n"
+      "Settings are also read from digest.toml ([validate], [[per-file]]), the nearest one above\n"
+      "each input (an archive's member: above the archive), or from --config; --select replaces the\n"
+      "configured selection, --extend-select and --ignore add to it. See docs/config.md.\n"
       "Exit status: 0 nothing at or over the threshold (errors always count; warnings count beyond\n"
       "--max-warnings, default 0; info never), 1 findings, 2 usage, config or I/O error.");
   command
@@ -300,11 +304,19 @@ void add_validate_command(CLI::App& app, int& exit_code) {
           "Output: text, json, sarif, github, gitlab, junit, checkstyle (markdown with --list-rules)")
       ->type_name("FORMAT")
       ->capture_default_str();
-  command->add_option("--select", options->select, "Only these rules: codes, prefixes (DG2), names or ALL")
+  command
+      ->add_option("--select", options->select,
+                   "Only these rules (replaces the configured selection): codes, prefixes (DG2), names or ALL")
       ->type_name("RULES")
       ->delimiter(',')
       ->allow_extra_args(false);
-  command->add_option("--ignore", options->ignore, "Skip these rules: codes, prefixes or names")
+  command
+      ->add_option("--extend-select", options->extend_select,
+                   "Also these rules (added to the configured selection)")
+      ->type_name("RULES")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  command->add_option("--ignore", options->ignore, "Skip these rules (added to the configured ignore list)")
       ->type_name("RULES")
       ->delimiter(',')
       ->allow_extra_args(false);
@@ -347,9 +359,10 @@ void add_validate_command(CLI::App& app, int& exit_code) {
   command->add_flag("--list-rules", options->list_rules, "Print the rule catalogue");
   command->add_option("--explain", options->explain, "Print the page of one rule (code or name)")
       ->type_name("RULE");
-  command->add_option("--config", options->config, "Use this digest.toml for every input")
+  auto* config = command->add_option("--config", options->config, "Use this digest.toml for every input")
       ->type_name("FILE")
       ->check(CLI::ExistingFile);
+  command->add_flag("--no-config", options->no_config, "Ignore digest.toml files")->excludes(config);
   command->add_option("--today", options->today, "Today's date for the future-date rule (default: now, UTC)")
       ->type_name("YYYY-MM-DD");
   add_input_options(*command, options->input);
