@@ -32,19 +32,18 @@ auto reader_for(int fd) {
 void read_descriptor(int fd, std::uint64_t size_hint, ShortRead short_read, std::string name,
                      std::string_view what, const InputOptions& options, const Visit& visit,
                      const OnError& on_error) {
-  if (size_hint > options.max_member_size) {
-    on_error(
-        InputError{std::move(name), over_member_limit_message(what, options.max_member_size, size_hint)});
+  if (size_hint > options.max_file_size) {
+    on_error(InputError{std::move(name), over_member_limit_message(what, options.max_file_size, size_hint)});
     return;
   }
   InputFile file;
-  switch (read_limited(reader_for(fd), size_hint, options.max_member_size, file.bytes, short_read)) {
+  switch (read_limited(reader_for(fd), size_hint, options.max_file_size, file.bytes, short_read)) {
     case ReadStatus::ok:
       file.name = std::move(name);
       visit(std::move(file));
       return;
     case ReadStatus::over_limit:
-      on_error(InputError{std::move(name), over_member_limit_message(what, options.max_member_size, 0)});
+      on_error(InputError{std::move(name), over_member_limit_message(what, options.max_file_size, 0)});
       return;
     case ReadStatus::failed:
       on_error(InputError{std::move(name), "cannot read: " + errno_message()});
@@ -56,12 +55,16 @@ void read_descriptor(int fd, std::uint64_t size_hint, ShortRead short_read, std:
 
 std::string over_member_limit_message(std::string_view what, std::uint64_t limit,
                                       std::uint64_t size_or_zero) {
+  // Archive members have their own limit; plain files and standard input
+  // share max_file_size.
+  const std::string_view limit_name = what == "member" ? "member size" : "file size";
+  const std::string_view option = what == "member" ? "max_member_size" : "max_file_size";
   if (size_or_zero == 0) {
-    return fmt::format("{} is larger than the maximum member size of {} bytes (max_member_size); skipped",
-                       what, limit);
+    return fmt::format("{} is larger than the maximum {} of {} bytes ({}); skipped", what, limit_name, limit,
+                       option);
   }
-  return fmt::format("{} is {} bytes, over the maximum member size of {} bytes (max_member_size); skipped",
-                     what, size_or_zero, limit);
+  return fmt::format("{} is {} bytes, over the maximum {} of {} bytes ({}); skipped", what, size_or_zero,
+                     limit_name, limit, option);
 }
 
 void read_plain_file(const std::string& path, const InputOptions& options, const Visit& visit,

@@ -126,6 +126,10 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
     sink.converted(input);
   };
   const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
+    if (error.warning) {  // skipped on purpose: reported, not failed
+      sink.input_error(error);
+      return;
+    }
     ++result.inputs;
     ++result.failed;
     ++result.unreadable;

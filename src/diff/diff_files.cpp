@@ -165,7 +165,7 @@ bool diff_inputs(const std::string& old_path, const std::string& new_path, const
             sides[k].parsed = parse_input(file, options.decode);
           },
           [&](InputError&& error) {
-            failed = true;
+            failed = failed || !error.warning;
             on_error(std::move(error));
           });
     }

@@ -22,15 +22,25 @@ struct InputFile {
 struct InputError {
   std::string name;
   std::string message;
+  // An input skipped on purpose (a symbolic link in an archive): shown as a
+  // warning, not counted as a failed input.
+  bool warning = false;
 };
 
 struct InputOptions {
   // Members of directories and archives are taken when their name ends in one
   // of these; files named explicitly on the command line are always taken.
   std::vector<std::string> extensions{".txt"};
-  std::uint64_t max_member_size = std::uint64_t{1} << 30;  // 1 GiB
-  std::uint64_t max_total_size = std::uint64_t{64} << 30;  // 64 GiB expanded per archive
-  std::string stdin_name = "-";                            // --stdin-filename
+  // Plain files and standard input: the user's own, read whole.
+  std::uint64_t max_file_size = std::uint64_t{1} << 30;  // 1 GiB
+  // Archives may come from anywhere; their limits fit untrusted input.
+  std::uint64_t max_member_size = std::uint64_t{64} << 20;  // 64 MiB per member
+  std::uint64_t max_total_size = std::uint64_t{1} << 30;    // 1 GiB expanded per archive
+  // A decompression bomb: an archive that expands to more than this many
+  // times the compressed bytes read so far (0: no limit), once past the floor.
+  std::uint64_t max_expansion_ratio = 100;
+  std::uint64_t expansion_ratio_floor = std::uint64_t{16} << 20;  // 16 MiB
+  std::string stdin_name = "-";                                   // --stdin-filename
   // Plain files (named or found in a directory) are visited unread, for
   // load_input() to read later: a parallel run reads them on its worker
   // threads, not all on the thread that walks the inputs.
@@ -39,9 +49,11 @@ struct InputOptions {
 
 // Calls visit(file) for every input in order; problems with one input (not
 // found, unreadable, over a limit, corrupt archive) go to on_error and the
-// walk goes on. Directories are walked recursively in sorted order; .tar,
-// .tar.gz, .tgz, .tar.bz2, .tar.xz and .zip are read with libarchive without
-// unpacking to disk; "-" reads standard input.
+// walk goes on. An archive's members come in archive order, hard links
+// (which take the content of the member they name) after the rest; a
+// symbolic link member is reported as a warning and skipped. Directories are walked recursively in sorted
+// order; .tar, .tar.gz, .tgz, .tar.bz2, .tar.xz and .zip are read with libarchive without unpacking to disk;
+// "-" reads standard input.
 void for_each_input(const std::vector<std::string>& paths, const InputOptions& options,
                     const std::function<void(InputFile&&)>& visit,
                     const std::function<void(InputError&&)>& on_error);
@@ -49,6 +61,12 @@ void for_each_input(const std::vector<std::string>& paths, const InputOptions& o
 // Reads a deferred file's bytes (a no-op for other inputs); nullopt when
 // done, else why it could not be read, as for_each_input would report it.
 [[nodiscard]] std::optional<InputError> load_input(InputFile& file, const InputOptions& options);
+
+// The members of an archive held in memory (tar, zip, gzip/bzip2/xz
+// compressed), as for_each_input() would deliver those of a file called name.
+void for_each_archive_member(std::string_view bytes, const std::string& name, const InputOptions& options,
+                             const std::function<void(InputFile&&)>& visit,
+                             const std::function<void(InputError&&)>& on_error);
 
 [[nodiscard]] bool is_archive_path(const std::string& path);
 

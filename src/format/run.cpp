@@ -164,7 +164,7 @@ RunResult run(const RunSettings& settings, FormatSink& sink) {
     sink.file(std::move(outcome));
   };
   const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
-    ++result.input_errors;
+    if (!error.warning) ++result.input_errors;
     sink.input_error(std::move(error));
   };
   run_ordered<FileOutcome>(settings.inputs, settings.input_options, run_options, work, emit, on_error);

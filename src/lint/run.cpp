@@ -120,7 +120,8 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
   };
   const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
     clear_progress();
-    errors << error.name << ": " << error.message << '\n';
+    errors << error.name << ": " << (error.warning ? "warning: " : "") << error.message << '\n';
+    if (error.warning) return;
     ++outcome.input_errors;
     report.input_error(error.name, error.message);
   };

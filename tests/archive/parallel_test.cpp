@@ -114,7 +114,7 @@ TEST_P(RunOrdered, FileThatCannotBeReadIsReportedInItsPlace) {
   // Inputs 100..119 hold three bytes: over a two-byte limit. With jobs > 1
   // the workers read the files, and their errors must still come in order.
   InputOptions options;
-  options.max_member_size = 2;
+  options.max_file_size = 2;
   std::vector<std::string> log;
   const std::function<int(InputFile &&)> work = [&](InputFile&& file) {
     EXPECT_FALSE(file.deferred);
@@ -124,7 +124,7 @@ TEST_P(RunOrdered, FileThatCannotBeReadIsReportedInItsPlace) {
   };
   const std::function<void(int&&)> emit = [&](int&& index) { log.push_back(std::to_string(index)); };
   const std::function<void(InputError &&)> on_error = [&](InputError&& error) {
-    log.push_back(error.message.find("maximum member size") != std::string::npos ? "too big" : "error");
+    log.push_back(error.message.find("maximum file size") != std::string::npos ? "too big" : "error");
   };
   run_ordered<int>(paths_, options, run_options(), work, emit, on_error);
   std::vector<std::string> expected = expected_log();

@@ -62,12 +62,12 @@ TEST_F(PlainInput, FileOverTheMemberLimitIsAnError) {
   write_file(root_ / "big.txt", std::string(5000, 'x'));
   write_file(root_ / "small.txt", std::string(1000, 'x'));
   InputOptions options;
-  options.max_member_size = 1000;
+  options.max_file_size = 1000;
   const auto log = walk_inputs({(root_ / "big.txt").string(), (root_ / "small.txt").string()}, options);
   ASSERT_EQ(log.errors.size(), 1U);
   EXPECT_EQ(log.errors[0].name, (root_ / "big.txt").string());
   EXPECT_EQ(log.errors[0].message,
-            "file is 5000 bytes, over the maximum member size of 1000 bytes (max_member_size); skipped");
+            "file is 5000 bytes, over the maximum file size of 1000 bytes (max_file_size); skipped");
   ASSERT_EQ(log.files.size(), 1U);
   EXPECT_EQ(log.files[0].bytes.size(), 1000U);
 }
@@ -117,12 +117,12 @@ TEST_F(PlainInput, DeferredFileThatVanishedGivesTheErrorOfAnEagerRead) {
   ASSERT_TRUE(error.has_value());
   EXPECT_EQ(error->name, (root_ / "gone.txt").string());
   EXPECT_EQ(error->message, "cannot open: No such file or directory");
-  options.max_member_size = 0;
+  options.max_file_size = 0;
   write_file(root_ / "big.txt", "xy");
   auto big = walk_inputs({(root_ / "big.txt").string()}, options);
   const auto too_big = digestkit::load_input(big.files.at(0), options);
   ASSERT_TRUE(too_big.has_value());
-  EXPECT_NE(too_big->message.find("maximum member size"), std::string::npos) << too_big->message;
+  EXPECT_NE(too_big->message.find("maximum file size"), std::string::npos) << too_big->message;
 }
 
 TEST_F(PlainInput, StdinFromAFileUsesTheStdinName) {
@@ -174,7 +174,7 @@ TEST_F(PlainInput, StdinOverTheMemberLimitIsAnError) {
     ::close(fds[1]);
   });
   InputOptions options;
-  options.max_member_size = 100'000;
+  options.max_file_size = 100'000;
   // The reader stops early and closes the pipe: the writer must see EPIPE, not die of SIGPIPE.
   const auto previous = std::signal(SIGPIPE, SIG_IGN);
   digestkit::testing::WalkLog log;
@@ -186,9 +186,8 @@ TEST_F(PlainInput, StdinOverTheMemberLimitIsAnError) {
   std::signal(SIGPIPE, previous);
   ASSERT_EQ(log.errors.size(), 1U);
   EXPECT_EQ(log.errors[0].name, "-");
-  EXPECT_EQ(
-      log.errors[0].message,
-      "standard input is larger than the maximum member size of 100000 bytes (max_member_size); skipped");
+  EXPECT_EQ(log.errors[0].message,
+            "standard input is larger than the maximum file size of 100000 bytes (max_file_size); skipped");
   EXPECT_TRUE(log.files.empty());
 }
 

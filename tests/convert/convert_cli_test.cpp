@@ -197,6 +197,35 @@ TEST(ConvertCli, OutputDirectoryKeepsArchiveMembersInside) {
   EXPECT_EQ(count_lines(read_file(out / "posts/sub/b.jsonl")), 2u);
 }
 
+// A byte flip in the gzip trailer: the deflate data still decodes, so only
+// the CRC-32 check tells (gzip -t and GNU tar reject it; libarchive's gzip
+// filter did not, and the altered content was converted with exit 0).
+TEST(ConvertCli, CorruptGzipIsAnErrorNotAConversion) {
+  ScratchDir scratch;
+  const fs::path tree = scratch.path() / "tree";
+  fs::create_directories(tree / "posts");
+  fs::copy_file(fixture("short-marker"), tree / "posts/a.txt");
+  fs::create_symlink("a.txt", tree / "posts/link.txt");
+  const fs::path archive = scratch.path() / "posts.tar.gz";
+  ASSERT_EQ(run_command("tar -C " + q(tree) + " -czf " + q(archive) + " posts").exit_code, 0);
+
+  const auto good = run_digest("convert --to jsonl " + q(archive));
+  EXPECT_EQ(good.exit_code, 0) << good.err;
+  EXPECT_EQ(count_lines(good.out), 1u);
+  EXPECT_NE(good.err.find("posts.tar.gz:posts/link.txt: warning: symbolic link to \"a.txt\"; skipped"),
+            std::string::npos)
+      << good.err;
+
+  std::string bytes = read_file(archive);
+  bytes[bytes.size() - 8] = static_cast<char>(bytes[bytes.size() - 8] ^ 0x01);
+  write_file(archive, bytes);
+  const auto bad = run_digest("convert --to jsonl " + q(archive));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("posts.tar.gz: error: corrupt archive: corrupt gzip stream: CRC-32 mismatch"),
+            std::string::npos)
+      << bad.err;
+}
+
 TEST(ConvertCli, OutputDirectoryOneJsonArrayPerInput) {
   ScratchDir scratch;
   const auto result = run_digest("convert -o " + q(scratch.path()) + "/ " + q(fixture("long-marker")) + " " +
@@ -254,9 +283,9 @@ TEST(ConvertCli, UsageErrorsExitTwo) {
 }
 
 TEST(ConvertCli, SizeLimitsGiveAClearError) {
-  const auto result = run_digest("convert --max-member-size 1K " + q(fixture("short-marker")));
+  const auto result = run_digest("convert --max-file-size 1K " + q(fixture("short-marker")));
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_NE(result.err.find("over the maximum member size of 1024 bytes"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("over the maximum file size of 1024 bytes"), std::string::npos) << result.err;
   EXPECT_EQ(result.out, "[]\n");
 }
 

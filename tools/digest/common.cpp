@@ -107,16 +107,18 @@ void add_input_options(CLI::App& command, InputArgs& args) {
       .add_option("--stdin-filename", args.stdin_filename,
                   "Name standard input (-) for messages and digest.toml lookup")
       ->type_name("PATH");
-  command
-      .add_option("--max-member-size", args.max_member_size,
-                  "Largest input file or archive member (e.g. 64M, 1G)")
+  command.add_option("--max-file-size", args.max_file_size, "Largest input file or standard input (e.g. 2G)")
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false))
       ->default_str("1G");
+  command.add_option("--max-member-size", args.max_member_size, "Largest archive member (e.g. 16M, 1G)")
+      ->type_name("SIZE")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("64M");
   command.add_option("--max-total-size", args.max_total_size, "Most bytes one archive may expand to")
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false))
-      ->default_str("64G");
+      ->default_str("1G");
 }
 
 void apply(const InputArgs& args, digestkit::InputOptions& inputs, digestkit::DecodeOptions& decode) {
@@ -128,6 +130,7 @@ void apply(const InputArgs& args, digestkit::InputOptions& inputs, digestkit::De
     decode.encoding = args.encoding;
   }
   if (!args.stdin_filename.empty()) inputs.stdin_name = args.stdin_filename;
+  inputs.max_file_size = args.max_file_size;
   inputs.max_member_size = args.max_member_size;
   inputs.max_total_size = args.max_total_size;
 }

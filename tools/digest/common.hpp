@@ -54,6 +54,7 @@ CLI::Option* add_jobs_option(CLI::App& command, unsigned& jobs, std::string_view
 struct InputArgs {
   std::string encoding;        // --encoding NAME: decode with this charset
   std::string stdin_filename;  // --stdin-filename NAME: standard input's name
+  std::uint64_t max_file_size = digestkit::InputOptions{}.max_file_size;
   std::uint64_t max_member_size = digestkit::InputOptions{}.max_member_size;
   std::uint64_t max_total_size = digestkit::InputOptions{}.max_total_size;
 };

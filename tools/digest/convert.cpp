@@ -61,7 +61,8 @@ class ReportingSink final : public convert::ConvertSink {
   }
 
   void input_error(const digestkit::InputError& error) override {
-    report(fmt::format("digest convert: {}: {}\n", error.name, error.message));
+    report(fmt::format("digest convert: {}: {}{}\n", error.name, error.warning ? "warning: " : "",
+                       error.message));
   }
 
  private:

@@ -118,8 +118,9 @@ int run_diff(DiffCommand command) {
         report.add(file);
       },
       [&](digestkit::InputError&& error) {
-        trouble = true;
-        std::cerr << "digest diff: " << error.name << ": " << error.message << '\n';
+        trouble = trouble || !error.warning;
+        std::cerr << "digest diff: " << error.name << ": " << (error.warning ? "warning: " : "")
+                  << error.message << '\n';
       });
   if (!comparable) return 2;
   const std::string out = report.finish();

@@ -98,6 +98,10 @@ class PrintingSink final : public format::FormatSink {
 
   void input_error(digestkit::InputError&& error) override {
     clear_progress();
+    if (error.warning) {
+      std::fputs(fmt::format("digest fmt: {}: warning: {}\n", error.name, error.message).c_str(), stderr);
+      return;
+    }
     fail(error.name, error.message);
   }
 
