@@ -3,6 +3,7 @@
 
 #include "diff/render.hpp"
 #include "digestkit/diagnostic.hpp"
+#include "digestkit/shown_name.hpp"
 
 namespace digestkit::diff_detail {
 namespace {
@@ -206,7 +207,7 @@ void errors_array(Writer& w, const ParsedFile& file) {
   for (const auto& diagnostic : errors_of(file)) {
     w.StartObject();
     key(w, "path");
-    string(w, diagnostic.path);
+    string(w, utf8_name(diagnostic.path));
     key(w, "line");
     w.Uint64(diagnostic.location.line);
     key(w, "column");
@@ -226,11 +227,13 @@ std::string render_file_json(const FileDiff& file) {
   Writer w(buffer);
   w.StartObject();
   key(w, "path");
-  string(w, file.path);
+  string(w, utf8_name(file.path));
   key(w, "old");
-  optional_string(w, file.old_name.empty() ? std::nullopt : std::optional<std::string_view>(file.old_name));
+  const std::string old_name = utf8_name(file.old_name);
+  optional_string(w, old_name.empty() ? std::nullopt : std::optional<std::string_view>(old_name));
   key(w, "new");
-  optional_string(w, file.new_name.empty() ? std::nullopt : std::optional<std::string_view>(file.new_name));
+  const std::string new_name = utf8_name(file.new_name);
+  optional_string(w, new_name.empty() ? std::nullopt : std::optional<std::string_view>(new_name));
   key(w, "status");
   string(w, to_string(file.status));
   if (file.status == FileDiffStatus::Compared) {

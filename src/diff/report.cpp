@@ -6,6 +6,7 @@
 
 #include "diff/render.hpp"
 #include "digestkit/diff.hpp"
+#include "digestkit/shown_name.hpp"
 
 namespace digestkit {
 
@@ -57,27 +58,28 @@ void DiffReport::add(const FileDiff& file) {
       break;
     case DiffFormat::Stat:
       if (file.status == FileDiffStatus::Compared) {
-        part.heading = fmt::format("{} | {}\n", file.path, diff_detail::summary_line(file_counts));
+        part.heading =
+            fmt::format("{} | {}\n", quoted_name(file.path), diff_detail::summary_line(file_counts));
       } else if (file.status == FileDiffStatus::OnlyOld) {
-        part.heading = fmt::format("{} | only in old\n", file.path);
+        part.heading = fmt::format("{} | only in old\n", quoted_name(file.path));
       } else if (file.status == FileDiffStatus::OnlyNew) {
-        part.heading = fmt::format("{} | only in new\n", file.path);
+        part.heading = fmt::format("{} | only in new\n", quoted_name(file.path));
       } else {
-        part.heading = fmt::format("{} | error\n", file.path);
+        part.heading = fmt::format("{} | error\n", quoted_name(file.path));
       }
       break;
     case DiffFormat::Text:
       if (file.status == FileDiffStatus::Compared) {
-        part.heading = fmt::format("{}diff {} {}{}\n{}\n", bold, file.old_name, file.new_name, reset,
-                                   diff_detail::summary_line(file_counts));
+        part.heading = fmt::format("{}diff {} {}{}\n{}\n", bold, quoted_name(file.old_name),
+                                   quoted_name(file.new_name), reset, diff_detail::summary_line(file_counts));
         part.body = diff_detail::render_file_text(file, options_);
       } else if (file.status == FileDiffStatus::OnlyOld) {
-        part.heading = fmt::format("{}Only in old: {}{}\n", bold, file.old_name, reset);
+        part.heading = fmt::format("{}Only in old: {}{}\n", bold, quoted_name(file.old_name), reset);
       } else if (file.status == FileDiffStatus::OnlyNew) {
-        part.heading = fmt::format("{}Only in new: {}{}\n", bold, file.new_name, reset);
+        part.heading = fmt::format("{}Only in new: {}{}\n", bold, quoted_name(file.new_name), reset);
       } else {
-        part.heading =
-            fmt::format("{}Not compared: {} (it could not be read as a digest){}\n", bold, file.path, reset);
+        part.heading = fmt::format("{}Not compared: {} (it could not be read as a digest){}\n", bold,
+                                   quoted_name(file.path), reset);
       }
       break;
   }
@@ -106,9 +108,11 @@ std::string DiffReport::finish() const {
     w.Key("format");
     w.String("digestkit-diff/1");
     w.Key("old");
-    w.String(old_name_.data(), static_cast<rapidjson::SizeType>(old_name_.size()));
+    const std::string old_name = utf8_name(old_name_);
+    w.String(old_name.data(), static_cast<rapidjson::SizeType>(old_name.size()));
     w.Key("new");
-    w.String(new_name_.data(), static_cast<rapidjson::SizeType>(new_name_.size()));
+    const std::string new_name = utf8_name(new_name_);
+    w.String(new_name.data(), static_cast<rapidjson::SizeType>(new_name.size()));
     w.Key("differences");
     w.Bool(differences_);
     w.Key("summary");

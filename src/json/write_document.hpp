@@ -7,6 +7,7 @@
 
 #include "digestkit/document.hpp"
 #include "digestkit/json.hpp"
+#include "digestkit/shown_name.hpp"
 
 namespace digestkit::json_detail {
 
@@ -24,7 +25,7 @@ template <class Writer>
 void write_source(Writer& writer, const Document& document, const JsonSource& source) {
   writer.StartObject();
   write_key(writer, "path");
-  write_string(writer, source.path);
+  write_string(writer, utf8_name(source.path));
   write_key(writer, "digest");
   writer.Uint64(document.index);
   write_key(writer, "encoding");

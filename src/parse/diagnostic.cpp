@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "digestkit/parse.hpp"
+#include "digestkit/shown_name.hpp"
 
 namespace digestkit {
 
@@ -186,7 +187,8 @@ std::string render_text(const Diagnostic& diagnostic, const SourceText* source,
   const auto style = [&](fmt::text_style s, std::string_view text) {
     return options.color ? fmt::format(s, "{}", text) : std::string(text);
   };
-  std::string out = style(fmt::emphasis::bold, fmt::format("{}:{}:{}:", diagnostic.path, at.line, at.column));
+  std::string out =
+      style(fmt::emphasis::bold, fmt::format("{}:{}:{}:", quoted_name(diagnostic.path), at.line, at.column));
   out += ' ';
   out += style(severity_style(diagnostic.severity), fmt::format("{}:", to_string(diagnostic.severity)));
   out += ' ';

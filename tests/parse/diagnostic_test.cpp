@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "digestkit/diagnostic.hpp"
+#include "digestkit/shown_name.hpp"
 #include "parse_test_util.hpp"
 
 TEST(Diagnostic, RendersClangStyleWithCaret) {
@@ -127,4 +128,26 @@ TEST(Diagnostic, ShortLinesAreShownWhole) {
   const auto [shown, caret] = shown_lines(digestkit::render_text(at_offset(source, 99), &source));
   EXPECT_EQ(shown, line);
   EXPECT_EQ(caret, std::string(99, ' ') + "^");
+}
+
+TEST(Diagnostic, FileNamesAreQuotedLikeGit) {
+  EXPECT_EQ(digestkit::quoted_name("posts/a b.txt"), "posts/a b.txt");
+  EXPECT_EQ(digestkit::quoted_name("帖子/光谱.txt"), "帖子/光谱.txt");
+  EXPECT_EQ(digestkit::quoted_name("a\nx.txt:1:1: error: forged"), "\"a\\nx.txt:1:1: error: forged\"");
+  EXPECT_EQ(digestkit::quoted_name("\x1b[2Jx.txt"), "\"\\033[2Jx.txt\"");
+  EXPECT_EQ(digestkit::quoted_name("caf\xe9.txt"), "\"caf\\351.txt\"");  // Latin-1, not UTF-8
+  EXPECT_EQ(digestkit::quoted_name("a\"b\\c\t"), "\"a\\\"b\\\\c\\t\"");
+
+  const digestkit::SourceText source("x.txt", "text\n");
+  auto d = at_offset(source, 0);
+  d.path = "evil\n.txt";
+  const std::string text = digestkit::render_text(d, &source);
+  EXPECT_TRUE(text.starts_with("\"evil\\n.txt\":1:1: error: here [DG112]\n")) << text;
+}
+
+TEST(Diagnostic, Utf8NamesReplaceInvalidBytes) {
+  EXPECT_EQ(digestkit::utf8_name("帖子/a.txt"), "帖子/a.txt");
+  EXPECT_EQ(digestkit::utf8_name("caf\xe9.txt"), "caf\uFFFD.txt");
+  EXPECT_EQ(digestkit::utf8_name("\xff\xfe"), "\uFFFD\uFFFD");
+  EXPECT_EQ(digestkit::utf8_name("a\nb"), "a\nb");  // the JSON writers escape it
 }

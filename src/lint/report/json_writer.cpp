@@ -7,6 +7,7 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
+#include "digestkit/shown_name.hpp"
 #include "writer.hpp"
 
 namespace digestkit::lint {
@@ -25,7 +26,7 @@ class JsonWriter final : public Writer {
       json_.StartObject();
       string("code", diagnostic.code);
       string("severity", to_string(diagnostic.severity));
-      string("file", diagnostic.path);
+      string("file", utf8_name(diagnostic.path));
       json_.Key("line");
       json_.Uint64(diagnostic.location.line);
       json_.Key("column");
