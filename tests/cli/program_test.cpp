@@ -4,6 +4,7 @@
 
 #include <string>
 #include <utility>
+#include <tuple>
 #include <vector>
 
 #include "support/support.hpp"
@@ -173,4 +174,56 @@ TEST(Program, ColourFollowsNoColorAndForceColor) {
     EXPECT_TRUE(coloured("NO_COLOR=1", command + " --color always")) << command;
     EXPECT_FALSE(coloured("FORCE_COLOR=1", command + " --color never")) << command;
   }
+// Every command, --help and --version included, exits 2 with "cannot write
+// standard output: REASON" when its output cannot be written: a full disk,
+// a closed descriptor, a pipe whose reader has gone with SIGPIPE ignored (as
+// cat, jq and diff(1) do). Each of these once exited 0 with the output lost.
+TEST(Program, WriteErrorsOnStandardOutputExitTwo) {
+  using digestkit::testing::run_command;
+  using digestkit::testing::testdata;
+  const std::string post = digestkit::testing::shell_quote(testdata("samples/nerf-2023-03-14.txt").string());
+  const std::string other = digestkit::testing::shell_quote(testdata("samples/ssl-2023-05-02.txt").string());
+  const std::string findings =
+      digestkit::testing::shell_quote(testdata("parse/errors/wrapped-title.txt").string());
+  const std::string digest = std::string("NO_COLOR=1 ") + DIGEST_EXE;
+  const std::vector<std::string> commands{"validate " + findings,
+                                          "validate --format json " + findings,
+                                          "validate --format sarif " + findings,
+                                          "validate --format github " + findings,
+                                          "validate --list-rules",
+                                          "validate --explain DG103",
+                                          "fmt " + post,
+                                          "diff " + post + " " + other,
+                                          "diff --format json " + post + " " + other,
+                                          "convert --to jsonl " + post,
+                                          "--help",
+                                          "validate --help",
+                                          "--version"};
+  // The read end closed before the program starts: every write gets EPIPE.
+  const std::string broken_pipe =
+      "/usr/bin/python3 -c 'import os, subprocess, sys; r, w = os.pipe(); os.close(r); "
+      "sys.exit(subprocess.call(sys.argv[1:], stdout=w, restore_signals=False))' ";
+  for (const auto& command : commands) {
+    for (const auto& [how, line, reason] :
+         {std::tuple{"/dev/full", "(" + digest + " " + command + " >/dev/full)", "No space left on device"},
+          {"closed", "(" + digest + " " + command + " >&-)", "Bad file descriptor"},
+          {"EPIPE", "NO_COLOR=1 " + broken_pipe + DIGEST_EXE + " " + command, "Broken pipe"}}) {
+      SCOPED_TRACE(command + " / " + how);
+      const auto result = run_command(line);
+      EXPECT_EQ(result.exit_code, 2) << result.err;
+      EXPECT_NE(result.err.find(std::string("cannot write standard output: ") + reason), std::string::npos)
+          << result.err;
+    }
+  }
+}
+
+// A command with nothing to print succeeds with standard output closed, and
+// a file it opens never lands on descriptor 1 (git's sanitize_stdfds).
+TEST(Program, ClosedStandardOutputWithNothingToWriteIsFine) {
+  using digestkit::testing::testdata;
+  const std::string post = digestkit::testing::shell_quote(testdata("samples/nerf-2023-03-14.txt").string());
+  const auto result = digestkit::testing::run_command(std::string("(NO_COLOR=1 ") + DIGEST_EXE +
+                                                      " validate " + post + " >&-)");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "");
 }

@@ -101,6 +101,7 @@ int run_convert(const ConvertCommand& command) {
   if (progress) progress->complete();
   if (result.output_error) {
     print_error("convert", *result.output_error);
+    std::clearerr(stdout);  // reported, with its cause; main need not again
     return 2;
   }
   if (result.failed != 0) {

@@ -105,9 +105,8 @@ class PrintingSink final : public format::FormatSink {
     fail(error.name, error.message);
   }
 
-  // The summary, and a failure to write standard output.
+  // The summary (a failure to write standard output is main's to report).
   void finish(const format::RunResult& result) {
-    if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) fail("standard output", "cannot write");
     const std::size_t failed = result.failed + result.input_errors;
     const std::string failures = failed == 0 ? "" : fmt::format(", {} could not be formatted", failed);
     if (quiet_) return;

@@ -17,6 +17,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "standard_streams.hpp"
 
 namespace {
 
@@ -77,6 +78,7 @@ std::string option_hint(const CLI::App& command, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  digest_cli::sanitize_standard_fds();
   CLI::App app{"digest: validate, normalise, diff and convert scraped arXiv digest posts"};
   app.formatter(std::make_shared<digest_cli::HelpFormatter>());
   app.set_version_flag("-V,--version", fmt::format("digest {} ({})", DIGESTKIT_VERSION, allocator_name()));
@@ -114,7 +116,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // CLI11 reports --help/--version as "errors" with exit code 0.
-    if (e.get_exit_code() == 0) return app.exit(e);
+    if (e.get_exit_code() == 0) return digest_cli::finish_standard_output(app.exit(e));
     const CLI::App* command = named_command(app, argc, argv);
     const std::string prefix = command != nullptr ? "digest " + command->get_name() : "digest";
     std::string message = e.what();
@@ -130,5 +132,5 @@ int main(int argc, char** argv) {
     std::cerr << "digest: internal error: " << e.what() << '\n';
     return 2;
   }
-  return exit_code;
+  return digest_cli::finish_standard_output(exit_code);
 }
