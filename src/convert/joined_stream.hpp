@@ -1,6 +1,11 @@
 // The Output of the text targets: parts joined into one stream (a file we
-// create, or a stream we were given).
+// create through a temporary file renamed over it at the end, so that a full
+// disk never replaces a good file with half an array; or a stream we were
+// given).
 #pragma once
+
+#include <filesystem>
+#include <string>
 
 #include "digestkit/convert.hpp"
 
@@ -23,6 +28,9 @@ class JoinedStream final : public Output {
   std::string name_;
   std::FILE* stream_ = nullptr;
   bool owned_ = false;
+  std::filesystem::path final_path_;  // -o FILE (a symbolic link resolved)
+  std::string temporary_path_;        // written until finish() renames it; removed if never
+
   bool any_part_ = false;
   bool finished_ = false;
   std::optional<std::string> error_;

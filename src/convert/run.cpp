@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <optional>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <set>
 #include <utility>
@@ -45,17 +47,24 @@ class Destinations {
     if (!written_.insert(*relative).second) {
       return fmt::format("{} was already written for an earlier input: not overwritten", path.string());
     }
+    // A member whose output cannot be written (a name over NAME_MAX, a file
+    // where a folder must go) fails alone and the run goes on, as bsdtar does.
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec) {
-      error_ = fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message());
-      return {};
+      ++unwritable_;
+      return fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message());
     }
     const auto output = target_.open(target_, Destination{nullptr, path, path.string()});
     output->add(input);
-    if (auto failed = output->finish()) error_ = std::move(failed);
+    if (auto failed = output->finish()) {
+      ++unwritable_;
+      return *failed;
+    }
     return {};
   }
+
+  [[nodiscard]] std::size_t unwritable() const { return unwritable_; }
 
   [[nodiscard]] std::optional<std::string> error() const {
     if (error_) return error_;
@@ -73,7 +82,27 @@ class Destinations {
   std::optional<fs::path> directory_;
   std::set<std::string> written_;
   std::optional<std::string> error_;
+  std::size_t unwritable_ = 0;
 };
+
+// -o FILE must not be one of the inputs (same device and inode): it would
+// be replaced before it is read.
+std::optional<std::string> output_is_an_input(const RunSettings& settings) {
+  struct stat output {};
+  if (settings.output.empty() || settings.output == "-" || ::stat(settings.output.c_str(), &output) != 0 ||
+      !S_ISREG(output.st_mode)) {
+    return std::nullopt;
+  }
+  for (const std::string& input : settings.inputs) {
+    struct stat info {};
+    if (input != "-" && ::stat(input.c_str(), &info) == 0 && info.st_dev == output.st_dev &&
+        info.st_ino == output.st_ino) {
+      return fmt::format("-o {} is also the input {}: refused (it would be overwritten before it is read)",
+                         settings.output, input);
+    }
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -83,6 +112,10 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
   if (!target.to_standard_output && (settings.output.empty() || settings.output == "-")) {
     result.output_error =
         fmt::format("--to {} writes a file: give -o FILE{} or -o DIR/", target.name, target.extension);
+    return result;
+  }
+  if (auto same = output_is_an_input(settings)) {
+    result.output_error = std::move(same);
     return result;
   }
   Destinations destinations(settings, target);
@@ -138,6 +171,7 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
   };
   run_ordered<ConvertedInput>(settings.inputs, input_options, run_options, work, emit, on_error);
   result.output_error = destinations.finish();
+  result.unwritable = destinations.unwritable();
   return result;
 }
 

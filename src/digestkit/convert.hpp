@@ -58,8 +58,10 @@ namespace convert {
 // file to create.
 struct Destination {
   std::FILE* stream = nullptr;  // written, flushed, never closed
-  std::filesystem::path path;   // when stream is null: created (truncated)
-  std::string name;             // for messages: "standard output" or the path
+  // When stream is null: written to a temporary file beside it, renamed over
+  // it when complete (a failed or interrupted write leaves the old file).
+  std::filesystem::path path;
+  std::string name;  // for messages: "standard output" or the path
 };
 
 // One output of a target: gets the converted inputs written to it in input
@@ -181,6 +183,7 @@ struct RunResult {
   std::size_t inputs = 0;      // converted, failed or unreadable
   std::size_t failed = 0;      // failed or unreadable
   std::size_t unreadable = 0;  // input errors
+  std::size_t unwritable = 0;  // inputs whose -o DIR/ output could not be written
   bool stopped = false;        // fail_fast ended the run early
   // The output could not be opened or written (the run stopped there).
   std::optional<std::string> output_error;

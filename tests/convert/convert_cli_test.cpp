@@ -361,3 +361,74 @@ TEST(ConvertCli, TheOutputExtensionChoosesTheTargetAndMustNotContradictTo) {
 
 }  // namespace
 }  // namespace digestkit
+
+namespace digestkit {
+namespace {
+
+// `convert -o X X` opened (and emptied) X before reading it: now refused
+// by device and inode, whatever the spelling (a hard link too), and X kept.
+TEST(ConvertCli, OutputThatIsAnInputIsRefused) {
+  ScratchDir scratch;
+  const fs::path post = scratch.path() / "post.txt";
+  fs::copy_file(fixture("short-marker"), post);
+  const std::string before = read_file(post);
+  const auto same = run_digest("convert --to text -o " + q(post) + " " + q(post));
+  EXPECT_EQ(same.exit_code, 2);
+  EXPECT_NE(same.err.find("is also the input"), std::string::npos) << same.err;
+  EXPECT_EQ(read_file(post), before);
+
+  const fs::path linked = scratch.path() / "linked.json";
+  fs::create_hard_link(post, linked);
+  const auto hard_link = run_digest("convert --to json -o " + q(linked) + " " + q(post));
+  EXPECT_EQ(hard_link.exit_code, 2);
+  EXPECT_EQ(read_file(post), before);
+}
+
+// -o FILE is written to a temporary file renamed over it at the end: no
+// temporary is left, and the file keeps its mode.
+TEST(ConvertCli, OutputFileIsReplacedWhole) {
+  ScratchDir scratch;
+  const fs::path out = scratch.path() / "out.jsonl";
+  write_file(out, "old\n");
+  fs::permissions(out, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  const auto result = run_digest("convert -o " + q(out) + " " + q(fixture("short-marker")));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(count_lines(read_file(out)), 1u);
+  EXPECT_EQ(fs::status(out).permissions(),
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  std::vector<std::string> left;
+  for (const auto& item : fs::directory_iterator(scratch.path()))
+    left.push_back(item.path().filename().string());
+  EXPECT_EQ(left, std::vector<std::string>{"out.jsonl"});
+}
+
+// With -o DIR/, a member whose output cannot be written (a name over
+// NAME_MAX, a file where a folder must go) fails alone: the later members
+// are still written, and the run ends with exit 2.
+TEST(ConvertCli, OutputDirectoryGoesOnPastAnUnwritableMember) {
+  ScratchDir scratch;
+  const fs::path archive = scratch.path() / "posts.tar";
+  const std::string script =
+      "import io,sys,tarfile\n"
+      "data=open(sys.argv[2],'rb').read()\n"
+      "with tarfile.open(sys.argv[1],'w') as t:\n"
+      "  for name in ['clash.txt','clash.jsonl/b.txt','x'*300+'.txt','posts/last.txt']:\n"
+      "    info=tarfile.TarInfo(name); info.size=len(data); t.addfile(info,io.BytesIO(data))\n";
+  write_file(scratch.path() / "make.py", script);
+  ASSERT_EQ(run_command("/usr/bin/python3 " + q(scratch.path() / "make.py") + " " + q(archive) + " " +
+                        q(fixture("short-marker")))
+                .exit_code,
+            0);
+  const fs::path out = scratch.path() / "out";
+  const auto result = run_digest("convert --to jsonl -o " + q(out) + "/ " + q(archive));
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("posts.tar:clash.jsonl/b.txt: error: cannot create"), std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("File name too long"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("digest: 2 of 4 inputs failed"), std::string::npos) << result.err;
+  EXPECT_TRUE(fs::is_regular_file(out / "clash.jsonl"));
+  EXPECT_TRUE(fs::is_regular_file(out / "posts/last.jsonl"));
+}
+
+}  // namespace
+}  // namespace digestkit

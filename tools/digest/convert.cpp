@@ -114,7 +114,7 @@ int run_convert(const ConvertCommand& command) {
                                                                       ? "digestkit/1 JSON (*.json, *.jsonl)"
                                                                       : "digest (*.txt)"));
   }
-  if (result.unreadable != 0) return 2;
+  if (result.unreadable != 0 || result.unwritable != 0) return 2;
   return result.failed != 0 ? 1 : 0;
 }
 
