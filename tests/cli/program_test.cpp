@@ -2,6 +2,7 @@
 // usage errors exit 2.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <tuple>
@@ -226,4 +227,32 @@ TEST(Program, ClosedStandardOutputWithNothingToWriteIsFine) {
                                                       " validate " + post + " >&-)");
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.err, "");
+}
+
+// Every command that reads archives takes the archive limits.
+TEST(Program, EveryCommandTakesTheArchiveLimits) {
+  namespace fs = std::filesystem;
+  using digestkit::testing::shell_quote;
+  const fs::path dir = digestkit::testing::make_temp_dir("digest-limits");
+  fs::create_directories(dir / "posts");
+  fs::copy_file(digestkit::testing::testdata("samples/nerf-2023-03-14.txt"), dir / "posts/a.txt");
+  const std::string archive = shell_quote((dir / "posts.tar").string());
+  ASSERT_EQ(
+      digestkit::testing::run_command("tar -C " + shell_quote(dir.string()) + " -cf " + archive + " posts")
+          .exit_code,
+      0);
+  for (const std::string& command :
+       std::vector<std::string>{"validate", "fmt", "convert", "diff " + archive}) {
+    SCOPED_TRACE(command);
+    const auto result = run_digest(command + " --max-member-size 1K " + archive);
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_NE(result.err.find("over the maximum member size of 1024 bytes (max_member_size)"),
+              std::string::npos)
+        << result.err;
+    const auto help = run_digest(command.substr(0, command.find(' ')) + " --help");
+    for (const char* option :
+         {"--max-file-size", "--max-member-size", "--max-total-size", "--max-expansion-ratio"})
+      EXPECT_NE(help.out.find(option), std::string::npos) << option;
+  }
+  fs::remove_all(dir);
 }

@@ -119,6 +119,11 @@ void add_input_options(CLI::App& command, InputArgs& args) {
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false))
       ->default_str("1G");
+  command
+      .add_option("--max-expansion-ratio", args.max_expansion_ratio,
+                  "Stop an archive that expands more than this many times its compressed size (0: no limit)")
+      ->type_name("N")
+      ->capture_default_str();
 }
 
 void apply(const InputArgs& args, digestkit::InputOptions& inputs, digestkit::DecodeOptions& decode) {
@@ -133,6 +138,7 @@ void apply(const InputArgs& args, digestkit::InputOptions& inputs, digestkit::De
   inputs.max_file_size = args.max_file_size;
   inputs.max_member_size = args.max_member_size;
   inputs.max_total_size = args.max_total_size;
+  inputs.max_expansion_ratio = args.max_expansion_ratio;
 }
 
 void add_progress_option(CLI::App& command, ProgressArgs& args) {

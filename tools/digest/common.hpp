@@ -17,6 +17,10 @@
 #include "digestkit/progress.hpp"
 #include "digestkit/source.hpp"
 
+#include <CLI/CLI.hpp>
+
+#include "digestkit/inputs.hpp"
+
 namespace digest_cli {
 
 // A bad option value or combination: printed as "digest <command>: message",
@@ -57,6 +61,7 @@ struct InputArgs {
   std::uint64_t max_file_size = digestkit::InputOptions{}.max_file_size;
   std::uint64_t max_member_size = digestkit::InputOptions{}.max_member_size;
   std::uint64_t max_total_size = digestkit::InputOptions{}.max_total_size;
+  std::uint64_t max_expansion_ratio = digestkit::InputOptions{}.max_expansion_ratio;
 };
 void add_input_options(CLI::App& command, InputArgs& args);
 // Checks --encoding (UsageError for a charset ICU does not know) and fills
