@@ -4,8 +4,8 @@
 
 #include <filesystem>
 #include <string>
-#include <utility>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "support/support.hpp"
@@ -142,7 +142,8 @@ TEST(Program, EveryCommandThatReadsTextHasTheInputOptions) {
   const std::string legacy = sample("format/gb18030.before.txt");
   for (const std::string command : {"validate", "fmt", "convert"}) {
     const auto help = run_digest(command + " --help");
-    for (const char* option : {"--encoding", "--stdin-filename", "--max-member-size", "--max-total-size"}) {
+    for (const char* option : {"--encoding", "--stdin-filename", "--max-file-size", "--max-member-size",
+                               "--max-total-size", "--max-expansion-ratio"}) {
       EXPECT_NE(help.out.find(option), std::string::npos) << command << " " << option;
     }
     const auto unknown = run_digest(command + " --encoding NO-SUCH-CHARSET " + legacy);
@@ -154,9 +155,9 @@ TEST(Program, EveryCommandThatReadsTextHasTheInputOptions) {
   }
   EXPECT_EQ(run_digest("diff --encoding GB18030 " + legacy + " " + legacy).exit_code, 0);
   EXPECT_EQ(run_digest("diff --encoding NO-SUCH-CHARSET " + legacy + " " + legacy).exit_code, 2);
-  const auto limited = run_digest("fmt --max-member-size 512 " + legacy);
+  const auto limited = run_digest("fmt --max-file-size 512 " + legacy);
   EXPECT_EQ(limited.exit_code, 2);
-  EXPECT_NE(limited.err.find("over the maximum member size of 512 bytes"), std::string::npos) << limited.err;
+  EXPECT_NE(limited.err.find("over the maximum file size of 512 bytes"), std::string::npos) << limited.err;
 }
 
 TEST(Program, ColourFollowsNoColorAndForceColor) {
@@ -175,6 +176,8 @@ TEST(Program, ColourFollowsNoColorAndForceColor) {
     EXPECT_TRUE(coloured("NO_COLOR=1", command + " --color always")) << command;
     EXPECT_FALSE(coloured("FORCE_COLOR=1", command + " --color never")) << command;
   }
+}
+
 // Every command, --help and --version included, exits 2 with "cannot write
 // standard output: REASON" when its output cannot be written: a full disk,
 // a closed descriptor, a pipe whose reader has gone with SIGPIPE ignored (as

@@ -221,7 +221,8 @@ TEST(ConvertCli, CorruptGzipIsAnErrorNotAConversion) {
   write_file(archive, bytes);
   const auto bad = run_digest("convert --to jsonl " + q(archive));
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find("posts.tar.gz: error: corrupt archive: corrupt gzip stream: CRC-32 mismatch"),
+  EXPECT_NE(bad.err.find("digest convert: " + archive.string() +
+                         ": corrupt archive: corrupt gzip stream: CRC-32 mismatch"),
             std::string::npos)
       << bad.err;
 }
@@ -425,7 +426,7 @@ TEST(ConvertCli, OutputDirectoryGoesOnPastAnUnwritableMember) {
   EXPECT_NE(result.err.find("posts.tar:clash.jsonl/b.txt: error: cannot create"), std::string::npos)
       << result.err;
   EXPECT_NE(result.err.find("File name too long"), std::string::npos) << result.err;
-  EXPECT_NE(result.err.find("digest: 2 of 4 inputs failed"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("digest convert: 2 of 4 inputs failed"), std::string::npos) << result.err;
   EXPECT_TRUE(fs::is_regular_file(out / "clash.jsonl"));
   EXPECT_TRUE(fs::is_regular_file(out / "posts/last.jsonl"));
 }

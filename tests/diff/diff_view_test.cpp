@@ -29,24 +29,30 @@ const std::string kViewPair = fixture("view-old.txt") + " " + fixture("view-new.
 TEST(DiffView, InvisibleCharactersAreSpelled) {
   const auto result = diff_utf8(kViewPair);
   EXPECT_EQ(result.exit_code, 1) << result.err;
-  EXPECT_NE(result.out.find("~ Spiral Codes:<U+00A0>Cyclic Contrastive Pretraining for Bird Song\n"),
+  EXPECT_NE(result.out.find("~ Spiral Codes:<U+00A0>Cyclic Contrastive Pre<U+00AD>training for Bird Song\n"),
             std::string::npos)
       << result.out;
-  EXPECT_NE(result.out.find("    title: Spiral Codes:[- -]{+<U+00A0>+}Cyclic"), std::string::npos)
-      << result.out;
-  EXPECT_NE(result.out.find("    authors: removed [-Hana Ostrowski-]; added {+Ha<U+200B>na Ostrowski+}\n"),
-            std::string::npos)
-      << result.out;
-  // A decomposed accent looks like the precomposed one: both are spelled.
-  EXPECT_NE(result.out.find("[-Jos<U+00E9> Mar<U+00ED>n-]; added {+Jose<U+0301> Mar<U+00ED>n+}"),
+  // A Cyrillic "а" looks like the Latin one: content that changed, spelled.
+  EXPECT_NE(result.out.find("    authors: removed [-Hana Ostrowski-]; added {+H<U+0430>na Ostrowski+}\n"),
             std::string::npos)
       << result.out;
 }
 
+// What fmt repairs by default is layout, not content (docs/diff.md): a
+// no-break space for a space, or a decomposed accent for the precomposed
+// one, is not a change, though the heading still spells what it shows.
+TEST(DiffView, LayoutThatFmtRepairsIsNotAChange) {
+  const auto result = diff_utf8(kViewPair);
+  EXPECT_EQ(result.out.find("    title:"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("Jose<U+0301>"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("Mar<U+00ED>n"), std::string::npos) << result.out;
+}
+
 TEST(DiffView, ExplainCharsNamesThem) {
   const auto result = diff_utf8("--explain-chars " + kViewPair);
-  EXPECT_NE(result.out.find("{+Ha<U+200B ZERO WIDTH SPACE>na Ostrowski+}"), std::string::npos) << result.out;
-  EXPECT_NE(result.out.find("{+<U+00A0 NO-BREAK SPACE>+}"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("{+H<U+0430 CYRILLIC SMALL LETTER A>na Ostrowski+}"), std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("Codes:<U+00A0 NO-BREAK SPACE>Cyclic"), std::string::npos) << result.out;
 }
 
 TEST(DiffView, LinksAddressesAndArxivIdsAreOneToken) {

@@ -151,7 +151,7 @@ void add_diff_command(CLI::App& app, int& exit_code) {
   sub->add_option("--git-external", command->git_external,
                   "run as git's diff.<driver>.command: the seven arguments git passes (docs/diff.md)")
       ->expected(7)
-      ->option_text("PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE");
+      ->type_name("PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE");
   sub->add_option("--format", command->format, "output format")
       ->check(CLI::IsMember({"text", "json", "json-patch"}))
       ->capture_default_str();
@@ -164,7 +164,7 @@ void add_diff_command(CLI::App& app, int& exit_code) {
                   "leading folders of member paths to ignore when pairing two directories or archives\n"
                   "(default: one, when each side has all its members in one top folder)")
       ->check(CLI::NonNegativeNumber)
-      ->option_text("N");
+      ->type_name("N");
   sub->add_flag("--whitespace", command->whitespace,
                 "show changes of runs of spaces and tabs alone (hidden in the text view by default)");
   sub->add_flag("--explain-chars", command->explain_chars,

@@ -305,8 +305,9 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       ->type_name("FORMAT")
       ->capture_default_str();
   command
-      ->add_option("--select", options->select,
-                   "Only these rules (replaces the configured selection): codes, prefixes (DG2), names or ALL")
+      ->add_option(
+          "--select", options->select,
+          "Only these rules (replaces the configured selection): codes, prefixes (DG2), names or ALL")
       ->type_name("RULES")
       ->delimiter(',')
       ->allow_extra_args(false);
@@ -360,8 +361,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
   command->add_option("--explain", options->explain, "Print the page of one rule (code or name)")
       ->type_name("RULE");
   auto* config = command->add_option("--config", options->config, "Use this digest.toml for every input")
-      ->type_name("FILE")
-      ->check(CLI::ExistingFile);
+                     ->type_name("FILE")
+                     ->check(CLI::ExistingFile);
   command->add_flag("--no-config", options->no_config, "Ignore digest.toml files")->excludes(config);
   command->add_option("--today", options->today, "Today's date for the future-date rule (default: now, UTC)")
       ->type_name("YYYY-MM-DD");
