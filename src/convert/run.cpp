@@ -76,6 +76,8 @@ class Destinations {
     return single_ ? single_->finish() : std::nullopt;
   }
 
+  [[nodiscard]] std::string summary() const { return single_ ? single_->summary() : std::string(); }
+
  private:
   const TargetSpec& target_;
   std::unique_ptr<Output> single_;
@@ -171,6 +173,7 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
   };
   run_ordered<ConvertedInput>(settings.inputs, input_options, run_options, work, emit, on_error);
   result.output_error = destinations.finish();
+  result.summary = destinations.summary();
   result.unwritable = destinations.unwritable();
   return result;
 }

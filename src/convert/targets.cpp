@@ -8,6 +8,7 @@
 #include "digestkit/convert.hpp"
 #include "digestkit/json.hpp"
 #include "joined_stream.hpp"
+#include "sqlite_output.hpp"
 #include "support/ascii_scan.hpp"
 
 namespace digestkit::convert {
@@ -37,7 +38,7 @@ void render_text(const ParsedFile& file, const ConvertOptions& options, std::str
   part += format_documents(file.documents, options.format);
 }
 
-const std::array<TargetSpec, 4> kTargets{{
+const std::array<TargetSpec, 5> kTargets{{
     {ConvertTarget::Json, "json", ".json", "one JSON array of every digest", true, render_json,
      Joining{"[", "\n", ",\n", "\n]\n", "]\n"}, open_joined_stream},
     {ConvertTarget::JsonLines, "jsonl", ".jsonl", "JSON Lines: one digest per line", true, render_json_lines,
@@ -46,6 +47,8 @@ const std::array<TargetSpec, 4> kTargets{{
      Joining{csv_header(), "", "", "", ""}, open_joined_stream},
     {ConvertTarget::Text, "text", ".txt", "the canonical text, as digest fmt prints it", true, render_text,
      Joining{"", "", "\n", "", ""}, open_joined_stream},
+    {ConvertTarget::Sqlite, "sqlite", ".db", "an SQLite database with full-text search (docs/sqlite.md)",
+     false, nullptr, Joining{}, open_sqlite},
 }};
 
 }  // namespace

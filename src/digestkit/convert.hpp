@@ -24,7 +24,7 @@
 
 namespace digestkit {
 
-enum class ConvertTarget : std::uint8_t { Json, JsonLines, Csv, Text };
+enum class ConvertTarget : std::uint8_t { Json, JsonLines, Csv, Text, Sqlite };
 enum class ConvertSource : std::uint8_t { Auto, Text, Json };
 
 struct ConvertOptions {
@@ -78,6 +78,9 @@ class Output {
   [[nodiscard]] virtual std::optional<std::string> finish() = 0;
   // The first write that failed ("cannot write NAME: reason"): the run stops.
   [[nodiscard]] virtual std::optional<std::string> error() const = 0;
+  // What the output did, for the user ("archive.db: 3 digests added, ..."),
+  // after finish(); empty when there is nothing to say.
+  [[nodiscard]] virtual std::string summary() const { return {}; }
 };
 
 // How parts are joined into one stream: `start`, then `first` before the
@@ -187,6 +190,7 @@ struct RunResult {
   bool stopped = false;        // fail_fast ended the run early
   // The output could not be opened or written (the run stopped there).
   std::optional<std::string> output_error;
+  std::string summary;  // Output::summary() of a single output
 };
 
 [[nodiscard]] RunResult run(const RunSettings& settings, ConvertSink& sink);

@@ -21,8 +21,8 @@ TEST(ConvertTargets, EveryTargetHasOneRow) {
     EXPECT_NE(spec.open, nullptr) << spec.name;
     EXPECT_FALSE(spec.description.empty()) << spec.name;
   }
-  for (ConvertTarget target :
-       {ConvertTarget::Json, ConvertTarget::JsonLines, ConvertTarget::Csv, ConvertTarget::Text}) {
+  for (ConvertTarget target : {ConvertTarget::Json, ConvertTarget::JsonLines, ConvertTarget::Csv,
+                               ConvertTarget::Text, ConvertTarget::Sqlite}) {
     EXPECT_EQ(target_spec(target).target, target);
   }
   EXPECT_EQ(find_target("xml"), nullptr);

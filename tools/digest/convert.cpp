@@ -99,6 +99,8 @@ int run_convert(const ConvertCommand& command) {
   ReportingSink sink(progress.get());
   const convert::RunResult result = convert::run(settings, sink);
   if (progress) progress->complete();
+  if (!result.summary.empty() && !command.quiet)
+    std::fprintf(stderr, "digest convert: %s\n", result.summary.c_str());
   if (result.output_error) {
     print_error("convert", *result.output_error);
     std::clearerr(stdout);  // reported, with its cause; main need not again

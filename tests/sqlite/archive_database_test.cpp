@@ -1,0 +1,191 @@
+// ArchiveDatabase: rows as the schema documents them, re-runs that skip,
+// replace and remove, and trigram search in English and Chinese.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <string>
+
+#include "digestkit/parse.hpp"
+#include "digestkit/sqlite.hpp"
+#include "support/support.hpp"
+
+namespace digestkit {
+namespace {
+
+using digestkit::testing::make_temp_dir;
+using digestkit::testing::read_file;
+using digestkit::testing::testdata;
+
+// Runs a query and returns its rows, fields joined by '|', rows by '\n'.
+std::string query(const std::filesystem::path& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+  std::string out;
+  char* error = nullptr;
+  sqlite3_exec(
+      db, sql.c_str(),
+      [](void* target, int columns, char** values, char**) {
+        auto& text = *static_cast<std::string*>(target);
+        for (int i = 0; i < columns; ++i) {
+          if (i != 0) text += '|';
+          text += values[i] != nullptr ? values[i] : "NULL";
+        }
+        text += '\n';
+        return 0;
+      },
+      &out, &error);
+  EXPECT_EQ(error, nullptr) << error;
+  sqlite3_free(error);
+  sqlite3_close(db);
+  return out;
+}
+
+ParsedFile parse_fixture(const std::string& relative, const std::string& path) {
+  ParsedFile file = parse_bytes(read_file(testdata(relative)), path);
+  EXPECT_TRUE(file.ok());
+  return file;
+}
+
+sqlite::ArchiveCounts convert(const std::filesystem::path& db, const std::vector<ParsedFile>& files) {
+  sqlite::ArchiveDatabase database(db);
+  for (const ParsedFile& file : files) database.add(file);
+  database.finish();
+  return database.counts();
+}
+
+TEST(ArchiveDatabase, WritesTheDocumentedSchemaWithItsVersion) {
+  const auto db = make_temp_dir("sqlite") / "a.db";
+  std::vector<ParsedFile> files;
+  files.push_back(parse_fixture("json/two-digests.txt", "two.txt"));
+  const auto counts = convert(db, files);
+  EXPECT_EQ(counts.added, 2u);
+  EXPECT_EQ(query(db, "PRAGMA user_version"), "1\n");
+  EXPECT_EQ(query(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "1\n");
+  EXPECT_EQ(query(db, "PRAGMA journal_mode"), "wal\n");
+  EXPECT_EQ(query(db, "SELECT path, encoding, bom, line_endings FROM sources"), "two.txt|UTF-8|0|lf\n");
+  const Document& first = files[0].documents[0];
+  EXPECT_EQ(query(db, "SELECT digest_index, category FROM digests ORDER BY digest_index"),
+            "0|" + std::string(first.category.line.value) + "\n1|" +
+                std::string(files[0].documents[1].category.line.value) + "\n");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries"),
+            std::to_string(first.entries.size() + files[0].documents[1].entries.size()) + "\n");
+  // Authors in their order, each name once in authors.
+  const Entry& entry = first.entries[0];
+  std::string names;
+  for (const Author& a : entry.authors) names += std::string(a.name) + "\n";
+  EXPECT_EQ(query(db,
+                  "SELECT a.name FROM entry_authors ea JOIN authors a ON a.id = ea.author_id "
+                  "JOIN entries e ON e.id = ea.entry_id JOIN digests d ON d.id = e.digest_id "
+                  "WHERE d.digest_index = 0 AND e.position = 0 ORDER BY ea.position"),
+            names);
+  EXPECT_EQ(query(db, "SELECT count(*) - count(DISTINCT name) FROM authors"), "0\n");
+}
+
+TEST(ArchiveDatabase, ReRunsSkipUnchangedReplaceChangedAndRemoveGoneDigests) {
+  const auto dir = make_temp_dir("sqlite");
+  const auto db = dir / "a.db";
+  std::vector<ParsedFile> first;
+  first.push_back(parse_fixture("json/two-digests.txt", "posts/a.txt"));
+  first.push_back(parse_fixture("samples/nerf-2023-03-14.txt", "posts/b.txt"));
+  const auto initial = convert(db, first);
+  EXPECT_EQ(initial.added, 3u);
+  const std::string before = query(db, "SELECT count(*) FROM entries");
+
+  const auto again = convert(db, first);
+  EXPECT_EQ(again.added + again.replaced + again.removed, 0u);
+  EXPECT_EQ(again.unchanged, 3u);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries"), before);
+
+  // b.txt now holds another post; a.txt only its first digest.
+  std::vector<ParsedFile> changed;
+  changed.push_back(parse_bytes(
+      std::string(first[0].source->text().substr(0, first[0].documents[0].span.end)), "posts/a.txt"));
+  ASSERT_TRUE(changed[0].ok());
+  changed.push_back(parse_fixture("samples/ssl-2023-05-02.txt", "posts/b.txt"));
+  const auto third = convert(db, changed);
+  EXPECT_EQ(third.unchanged, 1u);
+  EXPECT_EQ(third.replaced, 1u);
+  EXPECT_EQ(third.removed, 1u);
+  EXPECT_EQ(third.added, 0u);
+  std::size_t entries = changed[0].documents[0].entries.size() + changed[1].documents[0].entries.size();
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries"), std::to_string(entries) + "\n");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries_fts"), std::to_string(entries) + "\n");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entry_authors WHERE entry_id NOT IN (SELECT id FROM entries)"),
+            "0\n");
+  EXPECT_EQ(query(db, "SELECT title FROM entries_fts WHERE entries_fts MATCH '" +
+                          std::string(changed[1].documents[0].entries[0].title.value.substr(0, 12)) + "'"),
+            std::string(changed[1].documents[0].entries[0].title.value) + "\n");
+  EXPECT_EQ(query(db, "PRAGMA integrity_check"), "ok\n");
+  EXPECT_EQ(query(db, "INSERT INTO entries_fts(entries_fts) VALUES('integrity-check')"), "");
+}
+
+// A new database is indexed in one pass when its first run finishes, and
+// kept in step by triggers from then on; a first run that never finished
+// (fts_state still 'pending') is indexed by the next one.
+TEST(ArchiveDatabase, TheFullTextIndexIsBuiltOnceThenKeptInStep) {
+  const auto db = make_temp_dir("sqlite") / "a.db";
+  std::vector<ParsedFile> files;
+  files.push_back(parse_fixture("samples/nerf-2023-03-14.txt", "a.txt"));
+  convert(db, files);
+  const std::string entries = query(db, "SELECT count(*) FROM entries");
+  EXPECT_EQ(query(db, "SELECT value FROM meta WHERE key = 'fts_state'"), "ready\n");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), "2\n");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries_fts"), entries);
+
+  // As a run killed before finish() leaves a new database.
+  query(db,
+        "DROP TRIGGER entries_fts_insert; DROP TRIGGER entries_fts_delete; "
+        "INSERT INTO entries_fts (entries_fts) VALUES ('delete-all'); "
+        "UPDATE meta SET value = 'pending' WHERE key = 'fts_state'");
+  ASSERT_EQ(query(db, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'Lattice'"), "0\n");
+  files.push_back(parse_fixture("samples/ssl-2023-05-02.txt", "b.txt"));
+  convert(db, files);
+  EXPECT_EQ(query(db, "SELECT value FROM meta WHERE key = 'fts_state'"), "ready\n");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries_fts"), query(db, "SELECT count(*) FROM entries"));
+  EXPECT_EQ(query(db, "SELECT count(*) > 0 FROM entries_fts WHERE entries_fts MATCH 'Lattice'"), "1\n");
+  EXPECT_EQ(query(db, "INSERT INTO entries_fts(entries_fts) VALUES('integrity-check')"), "");
+}
+
+TEST(ArchiveDatabase, FullTextSearchFindsChineseAndEnglish) {
+  const auto db = make_temp_dir("sqlite") / "a.db";
+  std::string text = read_file(testdata("samples/nerf-2023-03-14.txt"));
+  const ParsedFile sample = parse_bytes(text, "s.txt");
+  ASSERT_TRUE(sample.ok());
+  const std::string title(sample.documents[0].entries[0].title.value);
+  text.replace(text.find(title), title.size(), "基于神经辐射场的三维重建 " + title);
+  std::vector<ParsedFile> files;
+  files.push_back(parse_bytes(text, "zh.txt"));
+  ASSERT_TRUE(files[0].ok());
+  convert(db, files);
+  // The default tokenizer would find nothing here: CJK text has no spaces.
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH '辐射场'"), "1\n");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH '三维重建'"), "1\n");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH '量子'"), "0\n");
+  const std::string word =
+      title.substr(0, title.find(' ') == std::string::npos ? title.size() : title.find(' '));
+  EXPECT_EQ(query(db, "SELECT count(*) > 0 FROM entries_fts WHERE entries_fts MATCH '\"" + word + "\"'"),
+            "1\n")
+      << word;
+}
+
+TEST(ArchiveDatabase, RefusesADatabaseOfAnotherKind) {
+  const auto db = make_temp_dir("sqlite") / "other.db";
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  sqlite3_exec(raw, "CREATE TABLE t (x)", nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+  try {
+    sqlite::ArchiveDatabase database(db);
+    FAIL() << "opened";
+  } catch (const sqlite::DatabaseError& error) {
+    EXPECT_NE(std::string(error.what()).find("not a digestkit database"), std::string::npos) << error.what();
+  }
+}
+
+TEST(ArchiveDatabase, ACreatableFileIsRequired) {
+  EXPECT_THROW(sqlite::ArchiveDatabase(std::filesystem::path("/nonexistent-dir/a.db")),
+               sqlite::DatabaseError);
+}
+
+}  // namespace
+}  // namespace digestkit
