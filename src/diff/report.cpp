@@ -47,7 +47,8 @@ void DiffReport::add(const FileDiff& file) {
 
   Part part;
   part.path = file.path;
-  const bool color = options_.color && options_.format == DiffFormat::Text;
+  const bool text_view = options_.format == DiffFormat::Text || options_.format == DiffFormat::SideBySide;
+  const bool color = options_.color && text_view;
   const std::string_view bold = color ? "\x1b[1m" : "";
   const std::string_view reset = color ? "\x1b[m" : "";
   switch (options_.format) {
@@ -68,11 +69,15 @@ void DiffReport::add(const FileDiff& file) {
         part.heading = fmt::format("{} | error\n", quoted_name(file.path));
       }
       break;
+    case DiffFormat::Html:
+      break;
     case DiffFormat::Text:
+    case DiffFormat::SideBySide:
       if (file.status == FileDiffStatus::Compared) {
         part.heading = fmt::format("{}diff {} {}{}\n{}\n", bold, quoted_name(file.old_name),
                                    quoted_name(file.new_name), reset, diff_detail::summary_line(file_counts));
-        part.body = diff_detail::render_file_text(file, options_);
+        part.body = options_.format == DiffFormat::Text ? diff_detail::render_file_text(file, options_)
+                                                        : diff_detail::render_file_side_by_side(file, options_);
       } else if (file.status == FileDiffStatus::OnlyOld) {
         part.heading = fmt::format("{}Only in old: {}{}\n", bold, quoted_name(file.old_name), reset);
       } else if (file.status == FileDiffStatus::OnlyNew) {
@@ -133,7 +138,8 @@ std::string DiffReport::finish() const {
   // nothing to summarise (the errors went to stderr, the exit status is 2).
   if (!trees_ && files_failed_ == files_) return out;
   // Identical inputs print nothing, as diff(1) does; --stat still counts.
-  if (options_.format == DiffFormat::Text && !differences_ && files_failed_ == 0) return out;
+  const bool text_view = options_.format == DiffFormat::Text || options_.format == DiffFormat::SideBySide;
+  if (text_view && !differences_ && files_failed_ == 0) return out;
   out = diff_detail::summary_line(counts_);
   if (trees_) {
     out += fmt::format(" in {} of {} files", files_changed_, files_);
@@ -146,7 +152,7 @@ std::string DiffReport::finish() const {
   out.push_back('\n');
   for (const auto* part : parts) {
     out += part->heading;
-    if (options_.format == DiffFormat::Text) out += part->body;
+    if (text_view) out += part->body;
   }
   return out;
 }

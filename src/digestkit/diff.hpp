@@ -174,8 +174,10 @@ bool diff_inputs(const std::string& old_path, const std::string& new_path, const
 // ---- Reports ----------------------------------------------------------
 
 // JsonPatch: RFC 6902 operations against `digest convert --to json OLD`
-// (two files only: the inputs of a tree export as one array).
-enum class DiffFormat : std::uint8_t { Text, Json, Stat, JsonPatch };
+// (two files only: the inputs of a tree export as one array). SideBySide:
+// the text view in two columns (old | new), entry beside entry. Html: one
+// self-contained page (inline CSS, no script, no external resource).
+enum class DiffFormat : std::uint8_t { Text, Json, Stat, JsonPatch, SideBySide, Html };
 
 struct DiffReportOptions {
   DiffFormat format = DiffFormat::Text;
@@ -191,6 +193,12 @@ struct DiffReportOptions {
   // "->", "..." and "^" instead of "→", "…" and "↕" (a terminal whose
   // character set is not UTF-8). The summary line is ASCII either way.
   bool ascii = false;
+  // Side by side: the whole row in terminal cells (at least 21), both
+  // columns and the 3-cell gutter between them.
+  std::size_t width = 130;
+  // Side by side and HTML: entries without changes shown whole instead of
+  // counted ("(3 unchanged entries)").
+  bool show_unchanged = false;
 };
 
 // Renders file diffs one at a time (so each FileDiff can be dropped after
