@@ -4,6 +4,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "diff/html_report.hpp"
 #include "diff/render.hpp"
 #include "digestkit/diff.hpp"
 #include "digestkit/shown_name.hpp"
@@ -11,7 +12,9 @@
 namespace digestkit {
 
 DiffReport::DiffReport(const DiffReportOptions& options, std::string old_name, std::string new_name)
-    : options_(options), old_name_(std::move(old_name)), new_name_(std::move(new_name)) {}
+    : options_(options), old_name_(std::move(old_name)), new_name_(std::move(new_name)) {
+  if (options_.format == DiffFormat::Html) html_ = std::make_unique<diff_detail::HtmlReport>(options_);
+}
 
 DiffReport::~DiffReport() = default;
 
@@ -41,9 +44,11 @@ void DiffReport::add(const FileDiff& file) {
       parts_.push_back({file.path, {}, diff_detail::render_file_json_patch(file)});
     return;
   }
+  if (html_) html_->add(file);
   if (!file.has_differences()) return;
   differences_ = differences_ || file.status != FileDiffStatus::Failed;
   if (file.status != FileDiffStatus::Failed) ++files_changed_;
+  if (html_) return;
 
   Part part;
   part.path = file.path;
@@ -99,6 +104,7 @@ std::string DiffReport::finish() const {
   for (const auto& part : parts_) parts.push_back(&part);
   std::stable_sort(parts.begin(), parts.end(),
                    [](const Part* a, const Part* b) { return a->path < b->path; });
+  if (html_) return html_->finish(old_name_, new_name_);
   std::string out;
   if (options_.format == DiffFormat::JsonPatch) {
     // One pair of files: its operations (an empty patch when it failed).

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -201,6 +202,10 @@ struct DiffReportOptions {
   bool show_unchanged = false;
 };
 
+namespace diff_detail {
+class HtmlReport;
+}
+
 // Renders file diffs one at a time (so each FileDiff can be dropped after
 // add()) and assembles the report: the summary first, then every file.
 class DiffReport {
@@ -234,6 +239,7 @@ class DiffReport {
   std::size_t files_only_new_ = 0;
   std::size_t files_failed_ = 0;
   std::vector<Part> parts_;  // rendered files with differences, in order
+  std::unique_ptr<diff_detail::HtmlReport> html_;  // DiffFormat::Html
 };
 
 }  // namespace digestkit
