@@ -32,6 +32,7 @@ struct WrapOptions {
 // a row is cut between characters). A marked run cut by a row end is closed
 // on its row and reopened on the next, so every row reads alone. No pieces
 // give no rows.
-[[nodiscard]] std::vector<ColumnRow> wrap_pieces(const std::vector<Piece>& pieces, const WrapOptions& options);
+[[nodiscard]] std::vector<ColumnRow> wrap_pieces(const std::vector<Piece>& pieces,
+                                                 const WrapOptions& options);
 
 }  // namespace digestkit::diff_detail

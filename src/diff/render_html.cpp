@@ -76,8 +76,9 @@ void text(xmlNodePtr parent, std::string_view content);
 // unformatted (libxml2's formatting puts line breaks inside cells, which
 // white-space: pre-wrap would show), so the breaks are text nodes.
 bool starts_line(std::string_view name) {
-  for (const std::string_view block : {"head", "body", "meta", "title", "style", "h1", "h2", "h3", "p", "table",
-                                       "colgroup", "col", "thead", "tbody", "tfoot", "tr", "section"}) {
+  for (const std::string_view block :
+       {"head", "body", "meta", "title", "style", "h1", "h2", "h3", "p", "table", "colgroup", "col", "thead",
+        "tbody", "tfoot", "tr", "section"}) {
     if (name == block) return true;
   }
   return false;
@@ -98,8 +99,8 @@ void attribute(xmlNodePtr node, const char* name, std::string_view value) {
 
 void text(xmlNodePtr parent, std::string_view content) {
   if (content.empty()) return;
-  xmlNodePtr node =
-      xmlNewDocTextLen(parent->doc, reinterpret_cast<const xmlChar*>(content.data()), static_cast<int>(content.size()));
+  xmlNodePtr node = xmlNewDocTextLen(parent->doc, reinterpret_cast<const xmlChar*>(content.data()),
+                                     static_cast<int>(content.size()));
   if (node == nullptr) throw std::bad_alloc();
   xmlAddChild(parent, node);
 }
@@ -239,7 +240,8 @@ class SectionWriter {
     const auto old_side = side_pieces(change, Side::Old, fields_);
     const auto new_side = side_pieces(change, Side::New, fields_);
     const auto marked = [](const std::vector<Piece>& pieces) {
-      return std::any_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.kind != PieceKind::Same; });
+      return std::any_of(pieces.begin(), pieces.end(),
+                         [](const Piece& p) { return p.kind != PieceKind::Same; });
     };
     row(body, label, old_side, new_side,
         marked(old_side) || marked(new_side) || !change.old_text || !change.new_text);
@@ -252,7 +254,8 @@ class SectionWriter {
       if (value) pieces.push_back({kind, visible_text(*value, fields_.visible), false});
       return pieces;
     };
-    row(body, "date", side(change.old_text, PieceKind::Removed), side(change.new_text, PieceKind::Added), true);
+    row(body, "date", side(change.old_text, PieceKind::Removed), side(change.new_text, PieceKind::Added),
+        true);
   }
 
   static std::optional<std::string_view> comments_of(const Entry* entry) {

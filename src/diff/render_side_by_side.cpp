@@ -143,8 +143,8 @@ class SideBySide {
     }
     note(change);
     const AuthorsChange* authors = change.authors ? &*change.authors : nullptr;
-    rows("authors: ", author_pieces(old_entry.authors, authors, Side::Old, fields_), "authors: ",
-         author_pieces(new_entry.authors, authors, Side::New, fields_),
+    rows("authors: ", author_pieces(old_entry.authors, authors, Side::Old, fields_),
+         "authors: ", author_pieces(new_entry.authors, authors, Side::New, fields_),
          authors != nullptr ? Gutter::Changed : Gutter::Same, false, kIndent);
     field("abstract: ", old_entry.abstract.value, new_entry.abstract.value, change.abstract);
     const auto comments = [](const Entry& e) -> std::optional<std::string_view> {
@@ -154,8 +154,8 @@ class SideBySide {
     if (change.comments) {
       text_change_rows("comments: ", *change.comments, kIndent);
     } else if (const auto text = comments(new_entry)) {
-      rows("comments: ", plain_pieces(comments(old_entry).value_or(*text), fields_), "comments: ",
-           plain_pieces(*text, fields_), Gutter::Same, false, kIndent);
+      rows("comments: ", plain_pieces(comments(old_entry).value_or(*text), fields_),
+           "comments: ", plain_pieces(*text, fields_), Gutter::Same, false, kIndent);
     }
   }
 
@@ -174,7 +174,8 @@ class SideBySide {
     auto left = side_pieces(change, Side::Old, fields_);
     auto right = side_pieces(change, Side::New, fields_);
     const auto marked = [](const std::vector<Piece>& pieces) {
-      return std::any_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.kind != PieceKind::Same; });
+      return std::any_of(pieces.begin(), pieces.end(),
+                         [](const Piece& p) { return p.kind != PieceKind::Same; });
     };
     const bool visible = marked(left) || marked(right) || !change.old_text || !change.new_text;
     rows(change.old_text ? label : std::string_view{}, std::move(left),
@@ -212,8 +213,8 @@ class SideBySide {
     const Entry* old_comments = old_entry != nullptr && old_entry->comments ? old_entry : nullptr;
     const Entry* new_comments = new_entry != nullptr && new_entry->comments ? new_entry : nullptr;
     if (old_comments != nullptr || new_comments != nullptr) {
-      rows(label(old_comments, "comments: "), text(old_comments, comments_of), label(new_comments, "comments: "),
-           text(new_comments, comments_of), gutter, false, kIndent);
+      rows(label(old_comments, "comments: "), text(old_comments, comments_of),
+           label(new_comments, "comments: "), text(new_comments, comments_of), gutter, false, kIndent);
     }
   }
 

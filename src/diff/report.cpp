@@ -81,8 +81,9 @@ void DiffReport::add(const FileDiff& file) {
       if (file.status == FileDiffStatus::Compared) {
         part.heading = fmt::format("{}diff {} {}{}\n{}\n", bold, quoted_name(file.old_name),
                                    quoted_name(file.new_name), reset, diff_detail::summary_line(file_counts));
-        part.body = options_.format == DiffFormat::Text ? diff_detail::render_file_text(file, options_)
-                                                        : diff_detail::render_file_side_by_side(file, options_);
+        part.body = options_.format == DiffFormat::Text
+                        ? diff_detail::render_file_text(file, options_)
+                        : diff_detail::render_file_side_by_side(file, options_);
       } else if (file.status == FileDiffStatus::OnlyOld) {
         part.heading = fmt::format("{}Only in old: {}{}\n", bold, quoted_name(file.old_name), reset);
       } else if (file.status == FileDiffStatus::OnlyNew) {

@@ -238,7 +238,7 @@ class DiffReport {
   std::size_t files_only_old_ = 0;
   std::size_t files_only_new_ = 0;
   std::size_t files_failed_ = 0;
-  std::vector<Part> parts_;  // rendered files with differences, in order
+  std::vector<Part> parts_;                        // rendered files with differences, in order
   std::unique_ptr<diff_detail::HtmlReport> html_;  // DiffFormat::Html
 };
 

@@ -16,9 +16,9 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "pager.hpp"
 #include "digestkit/diagnostic.hpp"
 #include "digestkit/diff.hpp"
+#include "pager.hpp"
 
 namespace digest_cli {
 namespace {
