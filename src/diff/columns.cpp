@@ -92,7 +92,7 @@ class RowBuilder {
     const Piece* last = current_.pieces.empty() ? nullptr : &current_.pieces.back();
     for (std::size_t k = 0; k < chunk.size(); ++k) {
       std::string_view text = chunk[k].text;
-      if (hang_spaces && k + 1 == chunk.size() && chunk[k].kind == PieceKind::Same) {
+      if (hang_spaces && k + 1 == chunk.size() && !chunk[k].only_space) {
         text = text.substr(0, text.find_last_not_of(' ') + 1);
       }
       cost += display_width(text);
@@ -136,14 +136,18 @@ class RowBuilder {
   }
 
   void flush() {
-    // Spaces that ended the row hang: drop them.
+    // Spaces that ended the row hang: drop them (not a change that is
+    // white space alone, which is what the row shows).
     auto& pieces = current_.pieces;
-    if (!pieces.empty() && pieces.back().kind == PieceKind::Same) {
-      auto& text = pieces.back().text;
-      const auto kept = text.find_last_not_of(' ') + 1;
-      current_.width -= text.size() - kept;
-      text.resize(kept);
-      if (text.empty()) pieces.pop_back();
+    if (!pieces.empty() && !pieces.back().only_space) {
+      auto& last = pieces.back();
+      const auto kept = last.text.find_last_not_of(' ') + 1;
+      current_.width -= last.text.size() - kept;
+      last.text.resize(kept);
+      if (last.text.empty()) {
+        current_.width -= piece_width(last, options_.markers);
+        pieces.pop_back();
+      }
     }
     rows_.push_back(std::move(current_));
   }
