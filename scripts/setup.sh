@@ -10,6 +10,7 @@ packages=(
   python3 python3-jsonschema python3-dev pybind11-dev python3-pytest
   clang libclang-rt-14-dev clang-format
   time
+  chromium
 )
 missing=()
 for p in "${packages[@]}"; do

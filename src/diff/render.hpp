@@ -15,6 +15,10 @@ namespace digestkit::diff_detail {
 // The per-entry report of a compared file, without the file heading.
 [[nodiscard]] std::string render_file_text(const FileDiff& file, const DiffReportOptions& options);
 
+// The side-by-side view of a compared file (options.width cells a row),
+// without the file heading.
+[[nodiscard]] std::string render_file_side_by_side(const FileDiff& file, const DiffReportOptions& options);
+
 // One compact JSON object for the file (schema/digestkit-diff-1.schema.json, "file").
 [[nodiscard]] std::string render_file_json(const FileDiff& file);
 

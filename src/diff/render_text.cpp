@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "diff/field_view.hpp"
 #include "diff/render.hpp"
 #include "diff/words.hpp"
 #include "digestkit/visible_text.hpp"
@@ -48,48 +49,6 @@ Style style_for(const DiffReportOptions& options) {
   return style;
 }
 
-bool plain_white_space(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
-}
-
-// One piece of a field as shown: an unchanged stretch, or a replacement
-// (either side may be empty).
-struct Segment {
-  bool changed = false;
-  std::string same;     // unchanged text (changed == false)
-  std::string removed;  // the replacement's old and new text (changed == true)
-  std::string added;
-};
-
-// Runs of the edit script joined into unchanged stretches and
-// replacements; replacements of spaces by spaces join the unchanged text
-// (as the new side has it) unless white space is to be shown.
-std::vector<Segment> segments_of(const std::vector<WordEdit>& words, bool whitespace) {
-  std::vector<Segment> segments;
-  auto same = [&](std::string_view text) {
-    if (text.empty()) return;
-    if (segments.empty() || segments.back().changed) segments.push_back({});
-    segments.back().same.append(text);
-  };
-  for (std::size_t k = 0; k < words.size();) {
-    if (words[k].op == WordOp::Same) {
-      same(words[k++].text);
-      continue;
-    }
-    Segment change;
-    change.changed = true;
-    for (; k < words.size() && words[k].op != WordOp::Same; ++k) {
-      (words[k].op == WordOp::Removed ? change.removed : change.added).append(words[k].text);
-    }
-    if (!whitespace && plain_white_space(change.removed) && plain_white_space(change.added)) {
-      same(change.added);
-    } else {
-      segments.push_back(std::move(change));
-    }
-  }
-  return segments;
-}
-
 // Cuts a run of unchanged text (already split into tokens) to its first or
 // last few words, at word boundaries, so that long abstracts show only the
 // context of a change.
@@ -122,20 +81,10 @@ void append_marked(std::string& out, bool added, std::string_view shown, bool on
   out.append(added ? "{+" : "[-").append(shown).append(added ? "+}" : "-]");
 }
 
-// A replacement as [-old-]{+new+} (coloured without the markers). Two
-// sides that would look the same once invisible characters are spelled
-// (Latin "a" for Cyrillic "а", a precomposed letter for a decomposed one)
-// have every non-ASCII character spelled.
+// A replacement as [-old-]{+new+} (coloured without the markers), spelled
+// as shown_replacement decides.
 void append_replacement(std::string& out, const Segment& segment, const Style& style) {
-  std::string removed = visible_text(segment.removed, style.visible);
-  std::string added = visible_text(segment.added, style.visible);
-  if (!segment.removed.empty() && !segment.added.empty() &&
-      (removed == added || look_alike(segment.removed, segment.added))) {
-    removed.clear();
-    added.clear();
-    append_spelled_non_ascii(removed, segment.removed, style.visible);
-    append_spelled_non_ascii(added, segment.added, style.visible);
-  }
+  const auto [removed, added] = shown_replacement(segment, style.visible);
   append_marked(out, false, removed, plain_white_space(segment.removed), style);
   append_marked(out, true, added, plain_white_space(segment.added), style);
 }
@@ -210,24 +159,12 @@ void append_date(std::string& out, const TextChange& change, const Style& style)
 void append_authors(std::string& out, const AuthorsChange& change, const Style& style) {
   std::string line = "    authors: ";
   // A name removed and one added that look alike on screen are spelled.
-  auto look_twin = [&](std::string_view name, const std::vector<std::string_view>& others) {
-    const auto shown = visible_text(name, style.visible);
-    return std::any_of(others.begin(), others.end(), [&](std::string_view other) {
-      return visible_text(other, style.visible) == shown || look_alike(name, other);
-    });
-  };
   auto names = [&](const std::vector<std::string_view>& list, const std::vector<std::string_view>& others,
                    bool added) {
     std::string text;
     for (const auto name : list) {
       if (!text.empty()) text += ", ";
-      std::string shown;
-      if (look_twin(name, others)) {
-        append_spelled_non_ascii(shown, name, style.visible);
-      } else {
-        append_visible_text(shown, name, style.visible);
-      }
-      append_marked(text, added, shown, false, style);
+      append_marked(text, added, shown_author(name, others, style.visible), false, style);
     }
     return text;
   };

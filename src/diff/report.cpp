@@ -4,6 +4,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "diff/html_report.hpp"
 #include "diff/render.hpp"
 #include "digestkit/diff.hpp"
 #include "digestkit/shown_name.hpp"
@@ -11,7 +12,9 @@
 namespace digestkit {
 
 DiffReport::DiffReport(const DiffReportOptions& options, std::string old_name, std::string new_name)
-    : options_(options), old_name_(std::move(old_name)), new_name_(std::move(new_name)) {}
+    : options_(options), old_name_(std::move(old_name)), new_name_(std::move(new_name)) {
+  if (options_.format == DiffFormat::Html) html_ = std::make_unique<diff_detail::HtmlReport>(options_);
+}
 
 DiffReport::~DiffReport() = default;
 
@@ -41,13 +44,16 @@ void DiffReport::add(const FileDiff& file) {
       parts_.push_back({file.path, {}, diff_detail::render_file_json_patch(file)});
     return;
   }
+  if (html_) html_->add(file);
   if (!file.has_differences()) return;
   differences_ = differences_ || file.status != FileDiffStatus::Failed;
   if (file.status != FileDiffStatus::Failed) ++files_changed_;
+  if (html_) return;
 
   Part part;
   part.path = file.path;
-  const bool color = options_.color && options_.format == DiffFormat::Text;
+  const bool text_view = options_.format == DiffFormat::Text || options_.format == DiffFormat::SideBySide;
+  const bool color = options_.color && text_view;
   const std::string_view bold = color ? "\x1b[1m" : "";
   const std::string_view reset = color ? "\x1b[m" : "";
   switch (options_.format) {
@@ -68,11 +74,16 @@ void DiffReport::add(const FileDiff& file) {
         part.heading = fmt::format("{} | error\n", quoted_name(file.path));
       }
       break;
+    case DiffFormat::Html:
+      break;
     case DiffFormat::Text:
+    case DiffFormat::SideBySide:
       if (file.status == FileDiffStatus::Compared) {
         part.heading = fmt::format("{}diff {} {}{}\n{}\n", bold, quoted_name(file.old_name),
                                    quoted_name(file.new_name), reset, diff_detail::summary_line(file_counts));
-        part.body = diff_detail::render_file_text(file, options_);
+        part.body = options_.format == DiffFormat::Text
+                        ? diff_detail::render_file_text(file, options_)
+                        : diff_detail::render_file_side_by_side(file, options_);
       } else if (file.status == FileDiffStatus::OnlyOld) {
         part.heading = fmt::format("{}Only in old: {}{}\n", bold, quoted_name(file.old_name), reset);
       } else if (file.status == FileDiffStatus::OnlyNew) {
@@ -94,6 +105,7 @@ std::string DiffReport::finish() const {
   for (const auto& part : parts_) parts.push_back(&part);
   std::stable_sort(parts.begin(), parts.end(),
                    [](const Part* a, const Part* b) { return a->path < b->path; });
+  if (html_) return html_->finish(old_name_, new_name_);
   std::string out;
   if (options_.format == DiffFormat::JsonPatch) {
     // One pair of files: its operations (an empty patch when it failed).
@@ -133,7 +145,8 @@ std::string DiffReport::finish() const {
   // nothing to summarise (the errors went to stderr, the exit status is 2).
   if (!trees_ && files_failed_ == files_) return out;
   // Identical inputs print nothing, as diff(1) does; --stat still counts.
-  if (options_.format == DiffFormat::Text && !differences_ && files_failed_ == 0) return out;
+  const bool text_view = options_.format == DiffFormat::Text || options_.format == DiffFormat::SideBySide;
+  if (text_view && !differences_ && files_failed_ == 0) return out;
   out = diff_detail::summary_line(counts_);
   if (trees_) {
     out += fmt::format(" in {} of {} files", files_changed_, files_);
@@ -146,7 +159,7 @@ std::string DiffReport::finish() const {
   out.push_back('\n');
   for (const auto* part : parts) {
     out += part->heading;
-    if (options_.format == DiffFormat::Text) out += part->body;
+    if (text_view) out += part->body;
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -174,8 +175,10 @@ bool diff_inputs(const std::string& old_path, const std::string& new_path, const
 // ---- Reports ----------------------------------------------------------
 
 // JsonPatch: RFC 6902 operations against `digest convert --to json OLD`
-// (two files only: the inputs of a tree export as one array).
-enum class DiffFormat : std::uint8_t { Text, Json, Stat, JsonPatch };
+// (two files only: the inputs of a tree export as one array). SideBySide:
+// the text view in two columns (old | new), entry beside entry. Html: one
+// self-contained page (inline CSS, no script, no external resource).
+enum class DiffFormat : std::uint8_t { Text, Json, Stat, JsonPatch, SideBySide, Html };
 
 struct DiffReportOptions {
   DiffFormat format = DiffFormat::Text;
@@ -191,7 +194,17 @@ struct DiffReportOptions {
   // "->", "..." and "^" instead of "→", "…" and "↕" (a terminal whose
   // character set is not UTF-8). The summary line is ASCII either way.
   bool ascii = false;
+  // Side by side: the whole row in terminal cells (at least 21), both
+  // columns and the 3-cell gutter between them.
+  std::size_t width = 130;
+  // Side by side and HTML: entries without changes shown whole instead of
+  // counted ("(3 unchanged entries)").
+  bool show_unchanged = false;
 };
+
+namespace diff_detail {
+class HtmlReport;
+}
 
 // Renders file diffs one at a time (so each FileDiff can be dropped after
 // add()) and assembles the report: the summary first, then every file.
@@ -225,7 +238,8 @@ class DiffReport {
   std::size_t files_only_old_ = 0;
   std::size_t files_only_new_ = 0;
   std::size_t files_failed_ = 0;
-  std::vector<Part> parts_;  // rendered files with differences, in order
+  std::vector<Part> parts_;                        // rendered files with differences, in order
+  std::unique_ptr<diff_detail::HtmlReport> html_;  // DiffFormat::Html
 };
 
 }  // namespace digestkit

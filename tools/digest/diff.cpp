@@ -18,6 +18,7 @@
 #include "common.hpp"
 #include "digestkit/diagnostic.hpp"
 #include "digestkit/diff.hpp"
+#include "pager.hpp"
 
 namespace digest_cli {
 namespace {
@@ -28,6 +29,10 @@ struct DiffCommand {
   std::string format = "text";
   std::string color = "auto";
   bool stat = false;
+  bool side_by_side = false;
+  bool show_unchanged = false;
+  bool no_pager = false;
+  int width = 0;  // 0: COLUMNS, the terminal's width or 130
   bool whitespace = false;
   bool explain_chars = false;
   int strip_components = -1;  // automatic
@@ -78,7 +83,17 @@ int run_diff(DiffCommand command) {
   report_options.format = command.stat                     ? digestkit::DiffFormat::Stat
                           : command.format == "json"       ? digestkit::DiffFormat::Json
                           : command.format == "json-patch" ? digestkit::DiffFormat::JsonPatch
+                          : command.format == "html"       ? digestkit::DiffFormat::Html
+                          : command.side_by_side           ? digestkit::DiffFormat::SideBySide
                                                            : digestkit::DiffFormat::Text;
+  if (command.side_by_side && report_options.format != digestkit::DiffFormat::SideBySide) {
+    std::cerr << "digest diff: --side-by-side is a text view: it does not go with --stat or --format "
+              << command.format << '\n';
+    return 2;
+  }
+  report_options.width =
+      output_width(command.width > 0 ? std::optional<std::size_t>(command.width) : std::nullopt);
+  report_options.show_unchanged = command.show_unchanged;
   if (report_options.format == digestkit::DiffFormat::JsonPatch &&
       (is_tree(command.old_path) || is_tree(command.new_path))) {
     std::cerr << "digest diff: --format json-patch compares two files (convert --to json of a directory or\n"
@@ -135,7 +150,10 @@ int run_diff(DiffCommand command) {
     std::cout << out << std::flush;
     return trouble ? 2 : 0;
   }
-  std::cout << out << std::flush;
+  // The views people read go through the pager on a terminal.
+  const bool paged = report_options.format == digestkit::DiffFormat::Text ||
+                     report_options.format == digestkit::DiffFormat::SideBySide;
+  print_paged(out, paged && !command.no_pager);
   if (trouble) return 2;
   return report.has_differences() ? 1 : 0;
 }
@@ -153,8 +171,18 @@ void add_diff_command(CLI::App& app, int& exit_code) {
       ->expected(7)
       ->type_name("PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE");
   sub->add_option("--format", command->format, "output format")
-      ->check(CLI::IsMember({"text", "json", "json-patch"}))
+      ->check(CLI::IsMember({"text", "json", "json-patch", "html"}))
       ->capture_default_str();
+  sub->add_flag("-y,--side-by-side", command->side_by_side,
+                "the text view in two columns, old | new, entry beside entry (as diff -y)");
+  sub->add_option("--width", command->width,
+                  "cells a side-by-side row takes (default: COLUMNS, the terminal's width, or 130)")
+      ->check(CLI::Range(21, 100000))
+      ->type_name("N");
+  sub->add_flag("--show-unchanged", command->show_unchanged,
+                "side by side and HTML: show unchanged entries whole instead of counting them");
+  sub->add_flag("--no-pager", command->no_pager,
+                "never page the text views (default on a terminal: DIGEST_PAGER, PAGER, or less -FRX)");
   sub->add_flag("--stat", command->stat, "counts only (per file for directories and archives)");
   sub->add_flag("--moves", command->options.moves, "also report entries whose order changed");
   sub->add_flag("--ignore-whitespace", command->options.ignore_whitespace,
@@ -187,6 +215,8 @@ void add_diff_command(CLI::App& app, int& exit_code) {
       "  digest diff --format json v1.tgz v2.tgz | jq '.summary'\n"
       "\n"
       "  digest diff --format json-patch a.txt b.txt    RFC 6902 patch of `convert --to json a.txt`\n"
+      "  digest diff -y --width 160 a.txt b.txt         old and new in two columns\n"
+      "  digest diff --format html old/ new/ > diff.html   one self-contained page\n"
       "  git config diff.digest.command 'digest diff --git-external'   entry-level `git diff` of\n"
       "  echo '*.txt diff=digest' >> .gitattributes                     digest posts\n"
       "\n"
