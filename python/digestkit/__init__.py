@@ -34,6 +34,7 @@ __all__ = [
     "diff",
     "format",
     "iter_archive",
+    "iter_inputs",
     "parse",
     "validate",
 ]
@@ -221,6 +222,26 @@ def iter_archive(
                 warnings.warn(str(failure), RuntimeWarning, stacklevel=2)
             elif callable(errors):
                 errors(failure)
+    finally:
+        stream.close()
+
+
+def iter_inputs(path: str | os.PathLike[str]) -> Iterator[tuple[str, bytes | None]]:
+    """Yield ``(name, data)`` for every post of a folder or archive, unparsed.
+
+    The posts are those iter_archive() parses, in the same order and with
+    the same names (the source.path of their digests). ``data`` is an
+    archive member's bytes, or None for a plain file, which is not read:
+    open ``name`` to read it (so that a cluster's workers read folders
+    themselves). Pass each to ``parse(data, path=name)`` wherever it runs.
+    A member or folder that cannot be read raises InputError.
+    """
+    stream = _core.InputIterator(os.fspath(path))
+    try:
+        for name, data, problem in stream:
+            if problem is not None:
+                raise InputError(name, problem)
+            yield name, data
     finally:
         stream.close()
 

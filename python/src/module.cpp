@@ -161,6 +161,51 @@ class ArchiveIterator {
   std::unique_ptr<ArchiveStream> stream_;
 };
 
+// Iterates (name, data, problem) per file of a folder or archive without
+// parsing: data is an archive member's bytes, or None for a plain file that
+// the caller reads from `name` (the listing of a folder reads nothing); an
+// input problem comes as (name, None, message). For callers that parse
+// elsewhere: the workers of a cluster.
+class InputIterator {
+ public:
+  explicit InputIterator(std::string path) {
+    InputOptions options;
+    options.defer_plain_files = true;
+    stream_ = std::make_unique<ArchiveStream>(std::move(path), options);
+  }
+
+  py::tuple next() {
+    if (!stream_) throw py::stop_iteration();
+    std::optional<ArchiveStream::Item> item;
+    {
+      py::gil_scoped_release unlocked;
+      item = stream_->next();
+    }
+    if (!item) throw py::stop_iteration();
+    if (const auto* error = std::get_if<InputError>(&*item)) {
+      return py::make_tuple(error->name, py::none(), error->message);
+    }
+    const InputFile& input = std::get<InputFile>(*item);
+    if (input.deferred) return py::make_tuple(input.name, py::none(), py::none());
+    return py::make_tuple(input.name, py::bytes(input.bytes), py::none());
+  }
+
+  void close() {
+    py::gil_scoped_release unlocked;
+    stream_.reset();
+  }
+
+  ~InputIterator() {
+    if (stream_) {
+      py::gil_scoped_release unlocked;
+      stream_.reset();
+    }
+  }
+
+ private:
+  std::unique_ptr<ArchiveStream> stream_;
+};
+
 }  // namespace
 }  // namespace digestkit::python
 
@@ -178,4 +223,9 @@ PYBIND11_MODULE(_core, m) {
       .def("__iter__", [](ArchiveIterator& self) -> ArchiveIterator& { return self; })
       .def("__next__", &ArchiveIterator::next)
       .def("close", &ArchiveIterator::close);
+  py::class_<InputIterator>(m, "InputIterator")
+      .def(py::init<std::string>(), py::arg("path"))
+      .def("__iter__", [](InputIterator& self) -> InputIterator& { return self; })
+      .def("__next__", &InputIterator::next)
+      .def("close", &InputIterator::close);
 }

@@ -100,3 +100,18 @@ def test_leaving_early_stops_the_walk(tmp_path):
     stream.close()  # joins the reading thread; must not hang with the queue full
     del stream
     gc.collect()
+
+
+def test_iter_inputs_lists_what_iter_archive_parses(tmp_path):
+    folder = list(digestkit.iter_inputs(TESTDATA / "samples"))
+    assert folder == [(f"{TESTDATA / 'samples'}/{f.name}", None) for f in SAMPLES]  # listed, not read
+    archive = tmp_path / "posts.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        for f in SAMPLES:
+            tar.add(f, arcname=f"posts/{f.name}")
+    members = list(digestkit.iter_inputs(archive))
+    assert members == [(f"{archive}:posts/{f.name}", f.read_bytes()) for f in SAMPLES]
+    parsed = [d for name, data in members for d in digestkit.parse(data, path=name)]
+    assert parsed == list(digestkit.iter_archive(archive))
+    with pytest.raises(digestkit.InputError):
+        list(digestkit.iter_inputs(tmp_path / "absent.zip"))

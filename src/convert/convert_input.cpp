@@ -10,13 +10,12 @@
 
 namespace digestkit {
 
-namespace {}  // namespace
-
 bool reads_as_json(std::string_view name, ConvertSource from) {
   switch (from) {
     case ConvertSource::Json:
       return true;
     case ConvertSource::Text:
+    case ConvertSource::JsonlPosts:  // the records hold post text
       return false;
     case ConvertSource::Auto:
       break;
@@ -26,7 +25,7 @@ bool reads_as_json(std::string_view name, ConvertSource from) {
 }
 
 std::vector<std::string> input_extensions(ConvertSource from) {
-  if (from == ConvertSource::Json) return {".json", ".jsonl"};
+  if (from == ConvertSource::Json || from == ConvertSource::JsonlPosts) return {".json", ".jsonl"};
   return {".txt"};
 }
 

@@ -11,6 +11,7 @@
 
 #include "digestkit/convert.hpp"
 #include "digestkit/parallel.hpp"
+#include "post_records.hpp"
 
 namespace digestkit::convert {
 namespace {
@@ -116,6 +117,17 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
         fmt::format("--to {} writes a file: give -o FILE{} or -o DIR/", target.name, target.extension);
     return result;
   }
+  const bool records = settings.options.from == ConvertSource::JsonlPosts;
+  if (records && !settings.output.empty() &&
+      (settings.output.back() == '/' || fs::is_directory(settings.output))) {
+    result.output_error =
+        "--from jsonl-posts writes one stream: give -o FILE or standard output, not -o DIR/";
+    return result;
+  }
+  if (settings.inline_errors && (!records || settings.options.to != ConvertTarget::JsonLines)) {
+    result.output_error = "--errors inline needs --from jsonl-posts --to jsonl";
+    return result;
+  }
   if (auto same = output_is_an_input(settings)) {
     result.output_error = std::move(same);
     return result;
@@ -147,12 +159,39 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
   run_options.progress = settings.progress;
   run_options.should_stop = [&] { return stop; };
 
-  const std::function<ConvertedInput(InputFile &&)> work = [&](InputFile&& file) {
+  const std::function<ConvertedInput(InputFile &&)> convert_file = [&](InputFile&& file) {
     return convert_input(std::move(file), options);
   };
+  // A record of --from jsonl-posts: its JSON string decoded, then converted as
+  // a file; with inline_errors a failure renders its error record.
+  const std::function<ConvertedInput(InputFile &&)> convert_record = [&](InputFile&& record) {
+    std::string kind;
+    std::string problem = decode_post_record(record, input_options, kind);
+    ConvertedInput converted;
+    if (problem.empty()) {
+      kind = "parse";
+      converted = convert_input(std::move(record), options);
+    } else {
+      converted.name = std::move(record.name);
+      converted.container = std::move(record.container);
+      converted.problem = std::move(problem);
+    }
+    if (converted.failed() && settings.inline_errors) {
+      converted.output.clear();
+      append_error_record(converted, kind, converted.output);
+      converted.error_written = true;
+    }
+    return converted;
+  };
+  const std::function<ConvertedInput(InputFile &&)>& work = records ? convert_record : convert_file;
   const std::function<void(ConvertedInput &&)> emit = [&](ConvertedInput&& input) {
     ++result.inputs;
-    if (!input.failed()) input.problem = destinations.add(input);
+    if (!input.failed()) {
+      input.problem = destinations.add(input);
+    } else if (input.error_written) {
+      destinations.add(input);
+      ++result.written_errors;
+    }
     if (destinations.error()) stop = true;
     if (input.failed()) {
       ++result.failed;
@@ -171,7 +210,16 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
     if (settings.fail_fast) stop = result.stopped = true;
     sink.input_error(error);
   };
-  run_ordered<ConvertedInput>(settings.inputs, input_options, run_options, work, emit, on_error);
+  if (records) {
+    const InputWalk walk = [&settings](const InputOptions& walk_options,
+                                       const std::function<void(InputFile &&)>& visit,
+                                       const std::function<void(InputError &&)>& failed) {
+      for_each_post_record(settings.inputs, walk_options, visit, failed);
+    };
+    run_ordered<ConvertedInput>(walk, input_options, run_options, work, emit, on_error);
+  } else {
+    run_ordered<ConvertedInput>(settings.inputs, input_options, run_options, work, emit, on_error);
+  }
   result.output_error = destinations.finish();
   result.summary = destinations.summary();
   result.unwritable = destinations.unwritable();

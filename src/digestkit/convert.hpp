@@ -25,7 +25,9 @@
 namespace digestkit {
 
 enum class ConvertTarget : std::uint8_t { Json, JsonLines, Csv, Text, Sqlite };
-enum class ConvertSource : std::uint8_t { Auto, Text, Json };
+// JsonlPosts: every line of an input is one JSON string holding a post's
+// text (a record of Spark's RDD.pipe or Hadoop Streaming), named NAME:LINE.
+enum class ConvertSource : std::uint8_t { Auto, Text, Json, JsonlPosts };
 
 struct ConvertOptions {
   ConvertTarget to = ConvertTarget::Json;
@@ -48,6 +50,9 @@ struct ConvertedInput {
   std::string problem;                  // why it failed, when no place in it is to blame
   std::size_t documents = 0;
   std::uint64_t input_bytes = 0;
+  // The failure was written into the output as an error record
+  // (RunSettings::inline_errors) rather than reported to the sink.
+  bool error_written = false;
   [[nodiscard]] bool failed() const { return !diagnostics.empty() || !problem.empty(); }
   [[nodiscard]] const SourceText* source() const { return parsed ? parsed->source.get() : nullptr; }
 };
@@ -159,6 +164,9 @@ struct RunSettings {
   ConfigChoice config;  // --config / --no-config: [fmt] for --to text (options.configs is set by run())
   unsigned jobs = 1;
   bool fail_fast = false;  // stop at the first failed input
+  // --from jsonl-posts --to jsonl --errors inline: a failed record becomes a
+  // JSON error record in its place in the output (post_records.hpp).
+  bool inline_errors = false;
   // "" or "-": standard output; ends in "/" or names a directory: one file
   // per input under it; else the file to write.
   std::string output;
@@ -183,11 +191,12 @@ class ConvertSink {
 };
 
 struct RunResult {
-  std::size_t inputs = 0;      // converted, failed or unreadable
-  std::size_t failed = 0;      // failed or unreadable
-  std::size_t unreadable = 0;  // input errors
-  std::size_t unwritable = 0;  // inputs whose -o DIR/ output could not be written
-  bool stopped = false;        // fail_fast ended the run early
+  std::size_t inputs = 0;          // converted, failed or unreadable
+  std::size_t failed = 0;          // failed or unreadable
+  std::size_t unreadable = 0;      // input errors
+  std::size_t unwritable = 0;      // inputs whose -o DIR/ output could not be written
+  std::size_t written_errors = 0;  // failed inputs written as error records (inline_errors)
+  bool stopped = false;            // fail_fast ended the run early
   // The output could not be opened or written (the run stopped there).
   std::optional<std::string> output_error;
   std::string summary;  // Output::summary() of a single output

@@ -32,6 +32,20 @@ void run_ordered(const std::vector<std::string>& paths, const InputOptions& inpu
                  const std::function<void(Result&&)>& emit,
                  const std::function<void(InputError&&)>& on_error);
 
+// Inputs that are not files (the records of a stream, such as the lines of
+// `digest convert --from jsonl-posts`): walk(options, visit, on_error)
+// delivers them in order, as for_each_input() would. `options` has
+// defer_plain_files set when jobs > 1; a walk that reads no plain files may
+// ignore it.
+using InputWalk =
+    std::function<void(const InputOptions& options, const std::function<void(InputFile&&)>& visit,
+                       const std::function<void(InputError&&)>& on_error)>;
+template <class Result>
+void run_ordered(const InputWalk& walk, const InputOptions& input_options,
+                 const OrderedRunOptions& run_options, const std::function<Result(InputFile&&)>& work,
+                 const std::function<void(Result&&)>& emit,
+                 const std::function<void(InputError&&)>& on_error);
+
 }  // namespace digestkit
 
 #include "digestkit/parallel_impl.hpp"  // the template's definition (archive module)

@@ -217,7 +217,7 @@ class OrderedPool {
 }  // namespace parallel_detail
 
 template <class Result>
-void run_ordered(const std::vector<std::string>& paths, const InputOptions& input_options,
+void run_ordered(const InputWalk& walk, const InputOptions& input_options,
                  const OrderedRunOptions& run_options, const std::function<Result(InputFile&&)>& work,
                  const std::function<void(Result&&)>& emit,
                  const std::function<void(InputError&&)>& on_error) {
@@ -226,8 +226,8 @@ void run_ordered(const std::vector<std::string>& paths, const InputOptions& inpu
   using parallel_detail::StopWalk;
   if (run_options.jobs <= 1) {
     try {
-      for_each_input(
-          paths, input_options,
+      walk(
+          input_options,
           [&](InputFile&& file) {
             if (stop_requested(run_options)) throw StopWalk{};
             const std::uint64_t bytes = file.bytes.size();
@@ -248,8 +248,8 @@ void run_ordered(const std::vector<std::string>& paths, const InputOptions& inpu
   deferring.defer_plain_files = true;
   parallel_detail::OrderedPool<Result> pool(run_options.jobs, deferring, run_options, work, emit, on_error);
   try {
-    for_each_input(
-        paths, deferring,
+    walk(
+        deferring,
         [&](InputFile&& file) {
           if (stop_requested(run_options)) throw StopWalk{};
           pool.submit(std::move(file));
@@ -261,6 +261,18 @@ void run_ordered(const std::vector<std::string>& paths, const InputOptions& inpu
     pool.finish();
   } catch (const StopWalk&) {
   }
+}
+
+template <class Result>
+void run_ordered(const std::vector<std::string>& paths, const InputOptions& input_options,
+                 const OrderedRunOptions& run_options, const std::function<Result(InputFile&&)>& work,
+                 const std::function<void(Result&&)>& emit,
+                 const std::function<void(InputError&&)>& on_error) {
+  const InputWalk walk = [&paths](const InputOptions& options, const std::function<void(InputFile &&)>& visit,
+                                  const std::function<void(InputError &&)>& failed) {
+    for_each_input(paths, options, visit, failed);
+  };
+  run_ordered<Result>(walk, input_options, run_options, work, emit, on_error);
 }
 
 }  // namespace digestkit

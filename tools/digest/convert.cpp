@@ -25,6 +25,7 @@ struct ConvertCommand {
   std::vector<std::string> inputs;
   std::optional<std::string> to;
   std::string from = "auto";
+  std::string errors = "stderr";
   std::string output;
   unsigned jobs = 1;
   bool keep_going = false;
@@ -39,6 +40,7 @@ struct ConvertCommand {
 ConvertSource source_named(const std::string& name) {
   if (name == "text") return ConvertSource::Text;
   if (name == "json") return ConvertSource::Json;
+  if (name == "jsonl-posts") return ConvertSource::JsonlPosts;
   return ConvertSource::Auto;
 }
 
@@ -50,7 +52,7 @@ class ReportingSink final : public convert::ConvertSink {
       : progress_(progress), colour_(use_colour(STDERR_FILENO)) {}
 
   void converted(const digestkit::ConvertedInput& input) override {
-    if (!input.failed()) return;
+    if (!input.failed() || input.error_written) return;
     std::string text;
     for (const digestkit::Diagnostic& diagnostic : input.diagnostics) {
       text += digestkit::render_text(diagnostic, input.source(), {colour_, true});
@@ -89,6 +91,11 @@ int run_convert(const ConvertCommand& command) {
   settings.input_options.extensions = digestkit::input_extensions(settings.options.from);
   settings.jobs = jobs_from(command.jobs);
   settings.fail_fast = command.fail_fast;
+  settings.inline_errors = command.errors == "inline";
+  if (settings.inline_errors && (settings.options.from != ConvertSource::JsonlPosts ||
+                                 settings.options.to != digestkit::ConvertTarget::JsonLines)) {
+    throw UsageError{"--errors inline needs --from jsonl-posts --to jsonl"};
+  }
   settings.output = command.output;
   if (!command.config.empty()) settings.config.file = command.config;
   settings.config.disabled = command.no_config;
@@ -106,18 +113,25 @@ int run_convert(const ConvertCommand& command) {
     std::clearerr(stdout);  // reported, with its cause; main need not again
     return 2;
   }
-  if (result.failed != 0) {
-    print_error("convert", fmt::format("{} of {} inputs failed{}", result.failed, result.inputs,
-                                       result.stopped ? " (stopped at the first: --fail-fast)" : ""));
+  const bool records = settings.options.from == ConvertSource::JsonlPosts;
+  const std::size_t reported = result.failed - result.written_errors;
+  if (reported != 0) {
+    print_error("convert",
+                fmt::format("{} of {} {} failed{}", reported, result.inputs, records ? "records" : "inputs",
+                            result.stopped ? " (stopped at the first: --fail-fast)" : ""));
   }
-  if (result.inputs == 0 && !command.quiet) {
+  if (result.written_errors != 0 && !command.quiet) {
+    print_error("convert", fmt::format("warning: {} of {} records failed (written as error records)",
+                                       result.written_errors, result.inputs));
+  }
+  if (result.inputs == 0 && !command.quiet && !records) {
     print_error("convert",
                 fmt::format("warning: no {} files in the inputs", settings.options.from == ConvertSource::Json
                                                                       ? "digestkit/1 JSON (*.json, *.jsonl)"
                                                                       : "digest (*.txt)"));
   }
   if (result.unreadable != 0 || result.unwritable != 0) return 2;
-  return result.failed != 0 ? 1 : 0;
+  return reported != 0 ? 1 : 0;
 }
 
 std::string target_names() {
@@ -144,10 +158,19 @@ void add_convert_command(CLI::App& app, int& exit_code) {
                   "output: " + target_names() + "; default: by -o FILE's extension, else json")
       ->type_name("TARGET")
       ->check(CLI::IsMember(target_list));
-  sub->add_option("--from", command->from,
-                  "input: text, json (digestkit/1 JSON or JSON Lines), or auto (by extension .json/.jsonl)")
+  sub->add_option(
+         "--from", command->from,
+         "input: text, json (digestkit/1 JSON or JSON Lines), jsonl-posts (each line one JSON string "
+         "holding a post's text, as Spark's RDD.pipe or Hadoop Streaming feed it), or auto (by "
+         "extension .json/.jsonl)")
       ->type_name("SOURCE")
-      ->check(CLI::IsMember({"auto", "text", "json"}))
+      ->check(CLI::IsMember({"auto", "text", "json", "jsonl-posts"}))
+      ->capture_default_str();
+  sub->add_option("--errors", command->errors,
+                  "stderr: failed inputs reported on stderr, exit 1; inline (--from jsonl-posts --to jsonl): "
+                  "a failed record becomes an {\"error\": ...} line in its place, exit 0")
+      ->type_name("WHERE")
+      ->check(CLI::IsMember({"stderr", "inline"}))
       ->capture_default_str();
   sub->add_option(
          "-o,--output", command->output,
@@ -189,6 +212,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       "  digest convert --encoding GB18030 --to json old/    force a legacy charset\n"
       "  digest convert post.txt | digest convert --from json --to text -   back to text (= digest fmt)\n"
       "  jq -c 'select(.date >= \"2024-01-01\")' posts.jsonl | digest convert --from json --to text -\n"
+      "  digest convert --from jsonl-posts --to jsonl --errors inline -   a Spark/Hadoop Streaming mapper\n"
       "\n"
       "Exit status: 0 all converted, 1 some inputs failed to decode or parse (summary on stderr),\n"
       "2 usage error, an unreadable input or one over a size limit, or output that could not be written.");
