@@ -8,6 +8,7 @@
 #include <string>
 
 #include "digestkit/lint.hpp"
+#include "digestkit/lint_archive.hpp"
 #include "fuzz_util.hpp"
 
 namespace {
@@ -63,9 +64,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto part : {first, second}) {
     lint::FileResult result = lint::lint_bytes(part, "posts/fuzz.txt", policy, options);
     check(result);
-    const auto across = archive.add(result.summary, policy);
-    for (const auto& d : across)
-      require(!d.code.empty() && !d.message.empty(), "empty archive-wide diagnostic");
+    archive.add(result.summary, policy);
+  }
+  for (const auto& finding : archive.finish()) {
+    const auto& d = finding.diagnostic;
+    require(!d.code.empty() && !d.message.empty(), "empty archive-wide diagnostic");
+    require(!d.related.empty(), "an archive-wide finding without the other place");
   }
   return 0;
 }

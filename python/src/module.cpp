@@ -13,6 +13,7 @@
 #include "digestkit/diff.hpp"
 #include "digestkit/format.hpp"
 #include "digestkit/lint.hpp"
+#include "digestkit/lint_archive.hpp"
 #include "digestkit/parse.hpp"
 #include "input_bytes.hpp"
 #include "python_objects.hpp"
@@ -49,10 +50,11 @@ py::list validate_text(const py::handle& data, const std::string& path,
     const lint::Policy policy = lint::policy_for(loaded.get(), {}, path);
     lint::FileResult result = lint::lint_bytes(input.view(), path, policy, lint::Options{lint::today_utc()});
     lint::ArchiveIndex archive;
-    std::vector<Diagnostic> across = archive.add(result.summary, policy);
+    archive.add(result.summary, policy);
     diagnostics = std::move(result.diagnostics);
+    const std::vector<lint::ArchiveFinding> across = archive.finish();
     if (!across.empty()) {
-      diagnostics.insert(diagnostics.end(), across.begin(), across.end());
+      for (const lint::ArchiveFinding& finding : across) diagnostics.push_back(finding.diagnostic);
       lint::sort_diagnostics(diagnostics);
     }
   }

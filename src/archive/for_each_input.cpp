@@ -1,6 +1,9 @@
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <set>
 #include <system_error>
 #include <utility>
 
@@ -44,8 +47,14 @@ void for_each_input(const std::vector<std::string>& paths, const InputOptions& o
                     const std::function<void(InputFile&&)>& visit,
                     const std::function<void(InputError&&)>& on_error) {
   namespace fs = std::filesystem;
+  // An input named twice ("a.txt a.txt", "posts ./posts/") is read once:
+  // the second would only repeat the first's findings, and the archive-wide
+  // rules would call a file a duplicate of itself.
+  std::set<std::pair<dev_t, ino_t>> seen;
+  bool read_standard_input = false;
   for (const auto& path : paths) {
     if (path == "-") {
+      if (std::exchange(read_standard_input, true)) continue;
       archive_detail::read_standard_input(options, visit, on_error);
       continue;
     }
@@ -56,6 +65,9 @@ void for_each_input(const std::vector<std::string>& paths, const InputOptions& o
       on_error(InputError{path, "cannot open: " + reason.message()});
       continue;
     }
+    struct stat identity {};
+    if (::stat(path.c_str(), &identity) == 0 && !seen.emplace(identity.st_dev, identity.st_ino).second)
+      continue;
     if (fs::is_directory(status)) {
       archive_detail::walk_directory(path, options, visit, on_error);
     } else if (is_archive_path(path)) {

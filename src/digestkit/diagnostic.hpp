@@ -15,6 +15,14 @@ enum class Severity : unsigned char { Info, Warning, Error };
 
 [[nodiscard]] std::string_view to_string(Severity severity);
 
+// Another place a finding is about (the other copy of a paper, say): shown
+// as a clang-style note, and as SARIF relatedLocations.
+struct RelatedLocation {
+  std::string path;
+  Location location;
+  std::string message;  // what is there: "the copy compared with"
+};
+
 struct Diagnostic {
   std::string code;  // "DG203"
   Severity severity = Severity::Error;
@@ -23,6 +31,11 @@ struct Diagnostic {
   std::size_t length = 0;        // bytes highlighted from location.offset
   std::size_t input_offset = 0;  // byte offset in the raw input file
   std::string message;
+  std::vector<RelatedLocation> related;
+  // For a finding reported without its source text (the archive-wide rules
+  // report after the texts are gone): the column its range ends at, on its
+  // line; 0 when unknown.
+  std::size_t end_column = 0;
 };
 
 struct ParseError;

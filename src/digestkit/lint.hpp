@@ -137,10 +137,14 @@ struct EntryFingerprint {
   std::string_view title;      // as written, for messages
   std::uint64_t authors_hash = 0;
   std::uint64_t abstract_hash = 0;
-  std::size_t digest = 0;  // index of its digest in the file
-  Location where;          // of the title
-  std::size_t length = 0;  // title bytes
+  std::size_t digest = 0;      // index of its digest in the file
+  Location where;              // of the title
+  std::size_t length = 0;      // title bytes
+  std::size_t end_column = 0;  // where the title ends on its line
   std::size_t input_offset = 0;
+  // The author names, in order; only while DG401 is enabled (its messages
+  // name the authors added and removed).
+  std::vector<std::string_view> authors;
 };
 
 struct DigestFingerprint {
@@ -148,7 +152,9 @@ struct DigestFingerprint {
   std::string date;           // YYYY-MM-DD
   Location where;             // of the date line
   std::size_t length = 0;
+  std::size_t end_column = 0;  // where the date line ends
   std::size_t input_offset = 0;
+  std::size_t digest = 0;  // index of the digest in the file
 };
 
 // Where a digest and its footer begin (byte offsets in the source text):
@@ -185,44 +191,6 @@ struct FileResult {
 // The same, taking over `bytes` (no copy of valid UTF-8 input).
 [[nodiscard]] FileResult lint_owned_bytes(std::string&& bytes, const std::string& path, const Policy& policy,
                                           const Options& options);
-
-// Archive-wide rules (DG4xx): feed files in input order; each call returns
-// the findings of that file against the files seen before it. Keeps only
-// fingerprints, so memory grows with the number of entries, not the text.
-class ArchiveIndex {
- public:
-  [[nodiscard]] std::vector<Diagnostic> add(const FileSummary& summary, const Policy& policy);
-
- private:
-  struct FirstEntry {  // 32 bytes: one per distinct paper of the archive
-    std::uint32_t file;
-    std::uint32_t digest;
-    std::uint32_t line;
-    std::uint32_t column;
-    std::uint64_t authors_hash;
-    std::uint64_t abstract_hash;
-  };
-  struct FirstDigest {
-    std::size_t file;
-    std::size_t line;
-  };
-  struct EntrySlot {  // key 0: free
-    std::uint64_t key;
-    std::uint32_t first;  // index into first_entries_
-  };
-  // First occurrences by title key hash: an open-addressing table, as an
-  // archive has hundreds of thousands of entries, far more than fit in a
-  // cache. Its slots hold only the key and an index, so that a lookup
-  // touches few cache lines and growing the table (which stalls the
-  // ordered delivery of results, and so the workers) moves little memory;
-  // the entries themselves are appended in order to first_entries_.
-  FirstEntry* find_or_insert(std::uint64_t key, const FirstEntry& entry, bool& inserted);
-  void grow_if_full(std::size_t adding);
-  std::vector<std::string> paths_;
-  std::vector<EntrySlot> entry_slots_;
-  std::vector<FirstEntry> first_entries_;
-  std::unordered_map<std::string, FirstDigest> digests_;
-};
 
 // Orders diagnostics by line, column, then code.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);

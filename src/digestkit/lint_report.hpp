@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 
 #include "digestkit/diagnostic.hpp"
 #include "digestkit/lint.hpp"
+#include "digestkit/lint_archive.hpp"
 #include "digestkit/lint_baseline.hpp"
 
 namespace digestkit::lint {
@@ -91,6 +93,9 @@ class Report {
   // fingerprints); without it findings belong to the whole file.
   void add(const std::string& path, const SourceText* source, const std::vector<Diagnostic>& diagnostics,
            const FileSummary* summary = nullptr);
+  // The archive-wide findings (ArchiveIndex::finish()) once every file has
+  // been added; their files' texts are gone, so they show no source line.
+  void add_archive_findings(const std::vector<ArchiveFinding>& findings);
   // An input that could not be read, or whose digest.toml could not be:
   // SARIF marks the run unsuccessful and names it.
   void input_error(const std::string& name, const std::string& message);
@@ -98,6 +103,7 @@ class Report {
   [[nodiscard]] const Counts& counts() const { return counts_; }
 
  private:
+  void count(const Diagnostic& diagnostic);
   void record(const std::string& path, const SourceText* source, const FileSummary* summary,
               const std::vector<Diagnostic>& diagnostics);
   std::vector<Diagnostic> without_baselined(const std::string& path, const SourceText* source,
@@ -108,6 +114,7 @@ class Report {
   ReportOptions options_;
   std::vector<std::unique_ptr<Writer>> writers_;  // the format's first
   Counts counts_;
+  std::set<std::string> paths_with_findings_;  // counted in counts_.files_with_findings
 };
 
 // The work tree root of the git repository holding `from` (the nearest

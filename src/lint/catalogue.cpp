@@ -272,19 +272,27 @@ constexpr std::array kRules = std::to_array<Rule>({
      "Keep the copy that matches the paper's arXiv page and delete the other."},
 
     // ---- DG4xx: archive-wide
-    {"DG401", "conflicting-paper", W, MANUAL,
+    {"DG401", "conflicting-paper", I, MANUAL,
      "The same paper appears in two digests with different authors or abstract.",
-     "Across all inputs, two entries with the same title key in different digests whose author lists or "
-     "abstracts differ.",
+     "Across all inputs, copies of a paper (entries with the same title key) in different digests whose "
+     "author lists or abstracts differ. Reported once per paper, on the copy whose file sorts last, naming "
+     "the authors added and removed against the first copy of another version; every other version is a "
+     "related location. Info by default: an arXiv revision (a v2 that adds or drops an author) is the usual "
+     "cause, and a real archive has many.",
      "The same paper should be described the same way; a difference is an arXiv revision or a scraping "
-     "error worth a look.",
+     "error, worth a look when an archive is meant to hold one version of each paper.",
      "a.txt: Some Title / Authors:Ann Lee\nb.txt: Some Title / Authors:Ann Lee, Bo Chen\n",
-     "Check the paper's arXiv page and correct the stale copy."},
-    {"DG402", "duplicate-digest", W, MANUAL, "Two digests have the same category and date.",
-     "Across all inputs, two digests whose category line and update date are the same.",
-     "Each category is posted once a day; two digests for one day are a duplicate or a misdated file.",
+     "Check the paper's arXiv page and correct the stale copy, or raise the rule to a warning "
+     "(`--severity DG401=warning`) to hold an archive to one version of each paper."},
+    {"DG402", "duplicate-digest", I, MANUAL, "Two files hold a digest of the same category and date.",
+     "Across all inputs, digests in different files whose category line and update date are the same. "
+     "Reported once per category and day, on the copy whose file sorts last, saying whether the copies "
+     "hold the same papers (a re-scrape) or other ones; the other copies are related locations. Info by "
+     "default: scrapers save the same post more than once.",
+     "Each category is posted once a day; two digests for one day are a re-scrape, a duplicate or a "
+     "misdated file.",
      "a.txt: 无监督/对比学习 2022-02-19\nb.txt: 无监督/对比学习 2022-02-19\n",
-     "Remove the duplicate or correct the date."},
+     "Remove the duplicate or correct the date; `--severity DG402=warning` to fail on them."},
 });
 
 constexpr bool codes_sorted() {

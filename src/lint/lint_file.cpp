@@ -41,7 +41,7 @@ std::uint64_t hash_authors(const Entry& entry) {
   return hash;
 }
 
-FileSummary summarize(const ParsedFile& file, const std::string& path) {
+FileSummary summarize(const ParsedFile& file, const std::string& path, bool keep_names) {
   FileSummary summary;
   summary.path = path;
   const SourceText& source = *file.source;
@@ -53,7 +53,8 @@ FileSummary summarize(const ParsedFile& file, const std::string& path) {
     if (document.date) {
       const Span& line = document.date->line;
       summary.digests.push_back({document.category.line.value, document.date->iso(),
-                                 source.locate(line.begin), line.size(), source.input_offset(line.begin)});
+                                 source.locate(line.begin), line.size(), source.locate(line.end).column,
+                                 source.input_offset(line.begin), d});
     }
     for (const Entry& entry : document.entries) {
       EntryFingerprint fingerprint;
@@ -65,7 +66,12 @@ FileSummary summarize(const ParsedFile& file, const std::string& path) {
       fingerprint.digest = d;
       fingerprint.where = source.locate(entry.title.span.begin);
       fingerprint.length = entry.title.span.size();
+      fingerprint.end_column = source.locate(entry.title.span.end).column;
       fingerprint.input_offset = source.input_offset(entry.title.span.begin);
+      if (keep_names) {
+        fingerprint.authors.reserve(entry.authors.size());
+        for (const Author& author : entry.authors) fingerprint.authors.push_back(author.name);
+      }
       summary.entries.push_back(std::move(fingerprint));
     }
   }
@@ -107,7 +113,7 @@ FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& p
                   [&](std::string_view code) { return policy.enabled(code); })) {
     detail::check_characters(reporter);
   }
-  result.summary = summarize(file, path);
+  result.summary = summarize(file, path, policy.enabled("DG401"));
   const std::vector<bool> damaged = damaged_documents(file);
   std::size_t first_entry = 0;
   for (std::size_t d = 0; d < file.documents.size(); ++d) {

@@ -1,5 +1,6 @@
 // lint::run(): inputs -> (threads) config lookup, policy, lint -> (input
-// order) archive-wide rules -> report.
+// order) report, archive-wide fingerprints -> (at the end) archive-wide
+// findings -> report.
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "digestkit/lint_archive.hpp"
 #include "digestkit/lint_run.hpp"
 #include "digestkit/parallel.hpp"
 
@@ -73,6 +75,7 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
   };
 
   ArchiveIndex archive;
+  std::vector<const Config*> config_of_file;  // by the index archive.add() gives a file
   OrderedRunOptions run_options;
   run_options.jobs = std::max(1u, settings.jobs);
   run_options.progress = settings.progress;
@@ -108,11 +111,8 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
       return;
     }
     FileResult& result = linted.result;
-    std::vector<Diagnostic> across = archive.add(result.summary, linted.policy);
-    if (!across.empty()) {
-      result.diagnostics.insert(result.diagnostics.end(), across.begin(), across.end());
-      sort_diagnostics(result.diagnostics);
-    }
+    archive.add(result.summary, linted.policy);
+    config_of_file.push_back(linted.config);
     if (settings.report_on_terminal && !result.diagnostics.empty()) clear_progress();
     const std::size_t warnings_before = report.counts().warnings;
     report.add(result.path, result.source.get(), result.diagnostics, &result.summary);
@@ -126,6 +126,19 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     report.input_error(error.name, error.message);
   };
   run_ordered<Linted>(settings.inputs, settings.input_options, run_options, work, emit, on_error);
+  std::vector<ArchiveFinding> across = archive.finish();
+  if (!across.empty() && settings.report_on_terminal) clear_progress();
+  // A file's findings at a time, so that their warnings count against the
+  // config of that file.
+  for (auto begin = across.begin(); begin != across.end();) {
+    const auto end = std::find_if(begin, across.end(),
+                                  [&](const ArchiveFinding& finding) { return finding.file != begin->file; });
+    const std::size_t warnings_before = report.counts().warnings;
+    report.add_archive_findings(
+        std::vector<ArchiveFinding>(std::make_move_iterator(begin), std::make_move_iterator(end)));
+    budget_for(config_of_file[begin->file]).warnings += report.counts().warnings - warnings_before;
+    begin = end;
+  }
   return outcome;
 }
 

@@ -202,6 +202,15 @@ std::string render_text(const Diagnostic& diagnostic, const SourceText* source,
     out += style(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green), "^");
     out += '\n';
   }
+  for (const RelatedLocation& related : diagnostic.related) {
+    out += style(fmt::emphasis::bold, fmt::format("{}:{}:{}:", quoted_name(related.path),
+                                                  related.location.line, related.location.column));
+    out += ' ';
+    out += style(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::cyan), "note:");
+    out += ' ';
+    out += related.message;
+    out += '\n';
+  }
   return out;
 }
 

@@ -192,3 +192,26 @@ TEST_F(PlainInput, StdinOverTheMemberLimitIsAnError) {
 }
 
 }  // namespace
+
+namespace {
+
+// An input named twice is read once, whatever the spelling: the second copy
+// only repeated the first's findings, and DG402 called the file a
+// duplicate of itself.
+TEST(DuplicateInputs, AFileOrFolderNamedTwiceIsReadOnce) {
+  const fs::path root = make_temp_dir("archive-twice");
+  fs::create_directories(root / "posts");
+  write_file(root / "posts" / "a.txt", "one");
+  write_file(root / "posts" / "b.txt", "two");
+  const std::string a = (root / "posts" / "a.txt").string();
+  const std::string dir = (root / "posts").string();
+  const auto log = walk_inputs({a, a, (root / "posts" / "." / "a.txt").string(), dir, dir + "/", a});
+  std::vector<std::string> names;
+  for (const auto& file : log.files) names.push_back(file.name);
+  // a.txt as named first, then the folder's files once (a.txt again: the
+  // folder is another input than the file in it).
+  EXPECT_EQ(names, (std::vector<std::string>{a, dir + "/a.txt", dir + "/b.txt"}));
+  fs::remove_all(root);
+}
+
+}  // namespace

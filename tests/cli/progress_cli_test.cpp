@@ -57,6 +57,9 @@ class ProgressOnATerminal : public ::testing::Test {
     dir_ = digestkit::testing::make_temp_dir("progress-pty");
     write_file(dir_ / "run.py", kRunOnPty);
     post_ = testdata("samples/nerf-2023-03-14.txt");
+    // Another file with the same text: an input named twice is read once.
+    copy_ = dir_ / "copy.txt";
+    fs::copy_file(post_, copy_);
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -65,12 +68,13 @@ class ProgressOnATerminal : public ::testing::Test {
     const auto result =
         run_command("/usr/bin/python3 " + shell_quote((dir_ / "run.py").string()) + " " +
                     shell_quote((dir_ / "err").string()) + " " + shell_quote((dir_ / "out").string()) + " " +
-                    post + " " + DIGEST_EXE + " " + args + " " + post + " - " + post);
+                    post + " " + DIGEST_EXE + " " + args + " " + post + " - " + shell_quote(copy_.string()));
     return PtyRun{result.exit_code, read_file(dir_ / "err"), read_file(dir_ / "out")};
   }
 
   fs::path dir_;
   fs::path post_;
+  fs::path copy_;
 };
 
 TEST_F(ProgressOnATerminal, EveryWalkingCommandDrawsItAndEndsWithALineThatStays) {

@@ -4,6 +4,8 @@
 //    "message": "..."}
 // "end" is present when the finding covers a range of text; byte_offset is
 // the offset in the input file as read (after transcoding for legacy files).
+// "related" (the other places a finding is about: DG401, DG402) is present
+// when there are any: [{"file": ..., "line": 1, "column": 1, "message": ...}].
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
@@ -43,6 +45,21 @@ class JsonWriter final : public Writer {
       json_.Key("byte_offset");
       json_.Uint64(diagnostic.input_offset);
       string("message", diagnostic.message);
+      if (!diagnostic.related.empty()) {
+        json_.Key("related");
+        json_.StartArray();
+        for (const RelatedLocation& related : diagnostic.related) {
+          json_.StartObject();
+          string("file", utf8_name(related.path));
+          json_.Key("line");
+          json_.Uint64(related.location.line);
+          json_.Key("column");
+          json_.Uint64(related.location.column);
+          string("message", related.message);
+          json_.EndObject();
+        }
+        json_.EndArray();
+      }
       json_.EndObject();
     }
   }

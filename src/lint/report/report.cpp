@@ -107,22 +107,8 @@ void Report::add(const std::string& path, const SourceText* source, const std::v
   const std::vector<Diagnostic>& diagnostics = keep_all && !filtered ? all : kept;
 
   ++counts_.files;
-  if (!diagnostics.empty()) ++counts_.files_with_findings;
-  for (const Diagnostic& diagnostic : diagnostics) {
-    switch (diagnostic.severity) {
-      case Severity::Error:
-        ++counts_.errors;
-        break;
-      case Severity::Warning:
-        ++counts_.warnings;
-        break;
-      case Severity::Info:
-        ++counts_.infos;
-        break;
-    }
-    ++counts_.per_rule[diagnostic.code];
-    if (const Rule* rule = find_rule(diagnostic.code); rule != nullptr && rule->fixable) ++counts_.fixable;
-  }
+  if (!diagnostics.empty() && paths_with_findings_.insert(path).second) ++counts_.files_with_findings;
+  for (const Diagnostic& diagnostic : diagnostics) count(diagnostic);
   if (writers_.empty()) return;
   std::vector<std::string> fingerprints;
   const bool want_fingerprints = std::any_of(writers_.begin(), writers_.end(),
@@ -138,6 +124,62 @@ void Report::add(const std::string& path, const SourceText* source, const std::v
   }
   const FileFindings findings{path, source, diagnostics, fingerprints};
   for (const auto& writer : writers_) writer->file(findings);
+}
+
+void Report::count(const Diagnostic& diagnostic) {
+  switch (diagnostic.severity) {
+    case Severity::Error:
+      ++counts_.errors;
+      break;
+    case Severity::Warning:
+      ++counts_.warnings;
+      break;
+    case Severity::Info:
+      ++counts_.infos;
+      break;
+  }
+  ++counts_.per_rule[diagnostic.code];
+  if (const Rule* rule = find_rule(diagnostic.code); rule != nullptr && rule->fixable) ++counts_.fixable;
+}
+
+void Report::add_archive_findings(const std::vector<ArchiveFinding>& findings) {
+  // The findings of one file at a time, as the writers take them.
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> fingerprints;
+  std::map<FindingIdentity, std::size_t> seen;
+  const auto flush = [&] {
+    if (diagnostics.empty()) return;
+    const std::string& path = diagnostics.front().path;
+    if (paths_with_findings_.insert(path).second) ++counts_.files_with_findings;
+    for (const Diagnostic& diagnostic : diagnostics) count(diagnostic);
+    const FileFindings file{path, nullptr, diagnostics, fingerprints};
+    for (const auto& writer : writers_) writer->file(file);
+    diagnostics.clear();
+    fingerprints.clear();
+    seen.clear();
+  };
+  for (const ArchiveFinding& finding : findings) {
+    const Diagnostic& diagnostic = finding.diagnostic;
+    if (diagnostic.severity < options_.min_severity) continue;
+    if (!diagnostics.empty() && diagnostics.front().path != diagnostic.path) flush();
+    FindingIdentity identity = finding.identity;
+    if (options_.baseline != nullptr) {
+      identity.file = path_relative_to(diagnostic.path, options_.baseline->root());
+      if (options_.baseline->absorb(identity)) {
+        ++counts_.baselined;
+        continue;
+      }
+    } else if (options_.record != nullptr) {
+      identity.file = path_relative_to(diagnostic.path, options_.record->root());
+      options_.record->add(identity);
+      ++counts_.baselined;
+      continue;
+    }
+    identity.file = path_relative_to(diagnostic.path, options_.root);
+    diagnostics.push_back(diagnostic);
+    fingerprints.push_back(fingerprint(identity, seen[identity]++));
+  }
+  flush();
 }
 
 void Report::record(const std::string& path, const SourceText* source, const FileSummary* summary,
@@ -200,6 +242,8 @@ std::string summary_line(const Counts& counts) {
 }
 
 std::optional<EndPosition> end_of(const Diagnostic& diagnostic, const SourceText* source) {
+  if (source == nullptr && diagnostic.end_column != 0 && diagnostic.length != 0)
+    return EndPosition{diagnostic.location.line, diagnostic.end_column};
   if (source == nullptr || diagnostic.length == 0) return std::nullopt;
   const std::size_t end = std::min(diagnostic.location.offset + diagnostic.length, source->text().size());
   const Location at = source->locate(end);

@@ -166,8 +166,16 @@ class SarifWriter final : public Writer {
     json_.EndObject();  // tool
   }
 
-  void write_location(const ArtifactUri& uri, const Location& start, const std::optional<EndPosition>& end) {
+  // A location; related locations also carry an id (unique in their
+  // result) and a message.
+  void write_location(const ArtifactUri& uri, const Location& start, const std::optional<EndPosition>& end,
+                      std::optional<std::uint64_t> id = std::nullopt, const std::string* message = nullptr) {
     json_.StartObject();
+    if (id) {
+      json_.Key("id");
+      json_.Uint64(*id);
+    }
+    if (message != nullptr) text_object("message", *message);
     json_.Key("physicalLocation");
     json_.StartObject();
     json_.Key("artifactLocation");
@@ -206,6 +214,16 @@ class SarifWriter final : public Writer {
     json_.StartArray();
     write_location(uri, diagnostic.location, end_of(diagnostic, source));
     json_.EndArray();
+    if (!diagnostic.related.empty()) {
+      json_.Key("relatedLocations");
+      json_.StartArray();
+      std::uint64_t id = 0;
+      for (const RelatedLocation& related : diagnostic.related) {
+        write_location(artifact_uri(related.path, root_), related.location, std::nullopt, id++,
+                       &related.message);
+      }
+      json_.EndArray();
+    }
     json_.Key("partialFingerprints");
     json_.StartObject();
     string("digestkitFinding/v1", fingerprint);
