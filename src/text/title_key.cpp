@@ -13,8 +13,8 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "icu_objects.hpp"
 #include "support/ascii_scan.hpp"
+#include "support/code_point_cache.hpp"
 #include "support/code_points.hpp"
 
 namespace digestkit {
@@ -43,7 +43,7 @@ struct KeyInert {
 };
 
 bool all_key_inert(std::string_view title) {
-  thread_local lint::detail::CodePointCache<KeyInert> inert;
+  thread_local support::CodePointCache<KeyInert> inert;
   return support::every_code_point(title, [](UChar32 c) { return c >= 0 && (c < 0x80 || inert(c)); });
 }
 
