@@ -21,6 +21,7 @@
 #include "digestkit/config.hpp"
 #include "digestkit/diagnostic.hpp"
 #include "digestkit/parse.hpp"
+#include "digestkit/rule_id.hpp"
 
 namespace digestkit::lint {
 
@@ -105,7 +106,8 @@ class Policy {
   Policy();  // every rule at its default severity
   [[nodiscard]] bool enabled(std::size_t rule) const { return enabled_[rule]; }
   [[nodiscard]] Severity severity(std::size_t rule) const { return severity_[rule]; }
-  [[nodiscard]] bool enabled(std::string_view code) const;
+  [[nodiscard]] bool enabled(RuleId rule) const { return enabled_[rule.index()]; }
+  [[nodiscard]] Severity severity(RuleId rule) const { return severity_[rule.index()]; }
   enum class Select { restarts, restricts };
   // Applies a selection on top (see RuleSelection).
   void apply(const RuleSelection& selection, Select select = Select::restarts);

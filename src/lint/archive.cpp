@@ -139,10 +139,7 @@ void ArchiveIndex::add(const FileSummary& summary, const Policy& policy) {
   const auto file = narrow(files_.size());
   FileInfo& info = files_.emplace_back();
   info.path = summary.path;
-  const auto setting = [&](std::string_view code) {
-    const std::size_t rule = rule_index(*find_rule(code));
-    return RuleSetting{policy.enabled(rule), policy.severity(rule)};
-  };
+  const auto setting = [&](RuleId rule) { return RuleSetting{policy.enabled(rule), policy.severity(rule)}; };
   info.conflicting_paper = setting("DG401");
   info.duplicate_digest = setting("DG402");
   for (const DigestOutline& outline : summary.outlines)

@@ -303,6 +303,18 @@ constexpr bool codes_sorted() {
 }
 static_assert(codes_sorted(), "the catalogue must be ordered by code, without repeats");
 
+// RuleId (digestkit/rule_id.hpp) checks codes at compile time against
+// kRuleCodes: it must name the catalogue's codes, in its order.
+constexpr bool rule_codes_match() {
+  if (kRuleCodes.size() != kRules.size()) return false;
+  for (std::size_t i = 0; i < kRules.size(); ++i) {
+    if (kRuleCodes[i] != kRules[i].code) return false;
+  }
+  return true;
+}
+static_assert(rule_codes_match(),
+              "kRuleCodes in digestkit/rule_id.hpp must list the catalogue's codes in order");
+
 // "DGnnn" -> its number, or -1. Rules are looked up by code for every
 // finding and every Reporter::on() check, so the lookup must not search.
 constexpr int code_number(std::string_view code) {

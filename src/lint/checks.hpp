@@ -32,8 +32,8 @@ class Reporter {
 
   [[nodiscard]] const SourceText& source() const { return source_; }
   [[nodiscard]] std::string_view text() const { return source_.text(); }
-  [[nodiscard]] bool on(std::string_view code) const { return policy_.enabled(code); }
-  void report(std::string_view code, std::size_t offset, std::size_t length, std::string message);
+  [[nodiscard]] bool on(RuleId rule) const { return policy_.enabled(rule); }
+  void report(RuleId rule, std::size_t offset, std::size_t length, std::string message);
   // Adds the "N more" findings of rules that hit the limit.
   void finish();
 

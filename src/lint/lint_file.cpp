@@ -107,10 +107,10 @@ FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& p
 
   detail::Reporter reporter(*file.source, policy, result.diagnostics);
   detail::check_file_encoding(reporter);
-  static constexpr std::string_view kCharacterRules[] = {"DG204", "DG205", "DG206", "DG207", "DG208",
-                                                         "DG209", "DG212", "DG214", "DG215", "DG216"};
+  static constexpr RuleId kCharacterRules[] = {"DG204", "DG205", "DG206", "DG207", "DG208",
+                                               "DG209", "DG212", "DG214", "DG215", "DG216"};
   if (std::any_of(std::begin(kCharacterRules), std::end(kCharacterRules),
-                  [&](std::string_view code) { return policy.enabled(code); })) {
+                  [&](RuleId rule) { return policy.enabled(rule); })) {
     detail::check_characters(reporter);
   }
   result.summary = summarize(file, path, policy.enabled("DG401"));

@@ -75,11 +75,6 @@ Policy::Policy() {
   }
 }
 
-bool Policy::enabled(std::string_view code) const {
-  const Rule* rule = find_rule(code);
-  return rule == nullptr || enabled_[rule_index(*rule)];
-}
-
 void Policy::apply(const RuleSelection& selection, Select select) {
   const auto all = rules();
   for (std::size_t i = 0; i < all.size(); ++i) {

@@ -19,13 +19,12 @@ void append_quoted(std::string& out, std::string_view text, std::size_t max_char
 
 }  // namespace
 
-void Reporter::report(std::string_view code, std::size_t offset, std::size_t length, std::string message) {
-  const Rule* rule = find_rule(code);
-  if (rule != nullptr && !policy_.enabled(rule_index(*rule))) return;
-  if (rule != nullptr && ++reported_[rule_index(*rule)] > kMaxPerRule) return;
+void Reporter::report(RuleId rule, std::size_t offset, std::size_t length, std::string message) {
+  if (!policy_.enabled(rule)) return;
+  if (++reported_[rule.index()] > kMaxPerRule) return;
   Diagnostic diagnostic;
-  diagnostic.code = std::string(code);
-  diagnostic.severity = rule != nullptr ? policy_.severity(rule_index(*rule)) : Severity::Error;
+  diagnostic.code = std::string(rule.code());
+  diagnostic.severity = policy_.severity(rule);
   diagnostic.path = source_.path();
   diagnostic.location = source_.locate(offset);
   diagnostic.length = length;
