@@ -29,6 +29,9 @@ struct FixAttempt {
   Status status = Status::Untouched;
   std::string bytes;    // Fixed: the repaired text (already written back, for a file)
   std::string problem;  // Failed: why, as a clause to follow "NAME: "
+  // What the rewrite kept only in part (the group, a set-ID bit) or cleaned
+  // up (a stale temporary file), one line each.
+  std::vector<std::string> warnings;
   // Standard input: the text to print (repaired or as read), as `ruff check
   // --fix -` prints the fixed source.
   std::optional<std::string> standard_output;

@@ -68,7 +68,8 @@ class FormatFixer final : public lint::Fixer {
     if (!formatted.changed) return attempt;
     if (print) {
       attempt.standard_output = formatted.text;
-    } else if (auto error = replace_file_atomically(input.name, formatted.text)) {
+    } else if (auto error = replace_file_atomically(input.name, formatted.text,
+                                                    ReplaceOptions{input.stamp, &attempt.warnings})) {
       return fail("not fixed: cannot rewrite: " + *error + "; the original is untouched");
     }
     attempt.status = Status::Fixed;

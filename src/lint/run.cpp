@@ -140,6 +140,9 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
       return;
     }
     if (linted.fix) {
+      if (!linted.fix->warnings.empty()) clear_progress();
+      for (const std::string& warning : linted.fix->warnings)
+        errors << linted.result.path << ": warning: " << warning << '\n';
       switch (linted.fix->status) {
         case FixAttempt::Status::Untouched:
           break;
