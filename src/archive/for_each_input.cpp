@@ -87,6 +87,7 @@ std::optional<InputError> load_input(InputFile& file, const InputOptions& option
       file.name, options,
       [&](InputFile&& read) {
         file.bytes = std::move(read.bytes);
+        file.stamp = read.stamp;
         file.deferred = false;
       },
       [&](InputError&& error) { failure = std::move(error); });

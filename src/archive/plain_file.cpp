@@ -31,7 +31,7 @@ auto reader_for(int fd) {
 // Reads fd to the end into a new InputFile, or reports why it could not.
 void read_descriptor(int fd, std::uint64_t size_hint, ShortRead short_read, std::string name,
                      std::string_view what, const InputOptions& options, const Visit& visit,
-                     const OnError& on_error) {
+                     const OnError& on_error, std::optional<FileStamp> stamp = std::nullopt) {
   if (size_hint > options.max_file_size) {
     on_error(InputError{std::move(name), over_member_limit_message(what, options.max_file_size, size_hint)});
     return;
@@ -40,6 +40,7 @@ void read_descriptor(int fd, std::uint64_t size_hint, ShortRead short_read, std:
   switch (read_limited(reader_for(fd), size_hint, options.max_file_size, file.bytes, short_read)) {
     case ReadStatus::ok:
       file.name = std::move(name);
+      file.stamp = stamp;
       visit(std::move(file));
       return;
     case ReadStatus::over_limit:
@@ -90,8 +91,14 @@ void read_plain_file(const std::string& path, const InputOptions& options, const
   // file is read ahead whole anyway, and the call would cost more than it saves.
   constexpr std::uint64_t kReadAheadWorthIt = 1 << 20;
   if (regular && size_hint >= kReadAheadWorthIt) ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+  std::optional<FileStamp> stamp;
+  if (regular) {
+    stamp = FileStamp{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
+                      static_cast<std::uint64_t>(info.st_size),
+                      static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec};
+  }
   read_descriptor(fd.get(), size_hint, regular ? ShortRead::is_end : ShortRead::may_continue, path, "file",
-                  options, visit, on_error);
+                  options, visit, on_error, stamp);
 }
 
 void read_standard_input(const InputOptions& options, const Visit& visit, const OnError& on_error) {

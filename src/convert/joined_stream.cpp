@@ -45,8 +45,9 @@ JoinedStream::JoinedStream(const Joining& joining, const Destination& destinatio
   if (stream_ == nullptr) {
     // -o FILE through a symbolic link replaces the file it names.
     std::error_code ec;
-    final_path_ =
-        fs::is_symlink(destination.path, ec) ? fs::canonical(destination.path, ec) : destination.path;
+    final_path_ = destination.follow_symlink && fs::is_symlink(destination.path, ec)
+                      ? fs::canonical(destination.path, ec)
+                      : destination.path;
     if (ec) final_path_ = destination.path;
     std::string temporary = temporary_template(final_path_).string();
     const int fd = ::mkstemp(temporary.data());
@@ -58,7 +59,7 @@ JoinedStream::JoinedStream(const Joining& joining, const Destination& destinatio
     // mkstemp creates 0600: give the file the mode it replaces, or the one a
     // new file would get.
     struct stat old {};
-    const mode_t mode = ::stat(final_path_.c_str(), &old) == 0 && S_ISREG(old.st_mode)
+    const mode_t mode = ::lstat(final_path_.c_str(), &old) == 0 && S_ISREG(old.st_mode)
                             ? (old.st_mode & 07777)
                             : (0666 & ~current_umask());
     ::fchmod(fd, mode);

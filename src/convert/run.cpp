@@ -8,9 +8,11 @@
 #include <algorithm>
 #include <set>
 #include <utility>
+#include <variant>
 
 #include "digestkit/convert.hpp"
 #include "digestkit/parallel.hpp"
+#include "output_folders.hpp"
 #include "post_records.hpp"
 
 namespace digestkit::convert {
@@ -49,14 +51,18 @@ class Destinations {
       return fmt::format("{} was already written for an earlier input: not overwritten", path.string());
     }
     // A member whose output cannot be written (a name over NAME_MAX, a file
-    // where a folder must go) fails alone and the run goes on, as bsdtar does.
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    if (ec) {
+    // where a folder must go, a symbolic link on the way) fails alone and the
+    // run goes on, as bsdtar does.
+    auto folder = open_output_folder(*directory_, fs::path(*relative));
+    if (auto* problem = std::get_if<std::string>(&folder)) {
       ++unwritable_;
-      return fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message());
+      return *problem;
     }
-    const auto output = target_.open(target_, Destination{nullptr, path, path.string()});
+    const auto& open_folder = *std::get<std::unique_ptr<support::FileDescriptor>>(folder);
+    Destination destination{nullptr, folder_path(open_folder) / fs::path(*relative).filename(),
+                            path.string()};
+    destination.follow_symlink = false;
+    const auto output = target_.open(target_, destination);
     output->add(input);
     if (auto failed = output->finish()) {
       ++unwritable_;

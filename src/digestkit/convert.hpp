@@ -67,6 +67,9 @@ struct Destination {
   // it when complete (a failed or interrupted write leaves the old file).
   std::filesystem::path path;
   std::string name;  // for messages: "standard output" or the path
+  // -o FILE through a symbolic link replaces the file it names; a member's
+  // output under -o DIR/ replaces the link itself, never writing through it.
+  bool follow_symlink = true;
 };
 
 // One output of a target: gets the converted inputs written to it in input

@@ -11,6 +11,7 @@
 #include "digestkit/config.hpp"
 #include "digestkit/diagnostic.hpp"
 #include "digestkit/document.hpp"
+#include "digestkit/inputs.hpp"
 #include "digestkit/parse.hpp"
 
 namespace digestkit {
@@ -110,12 +111,26 @@ struct UnifiedDiffOptions {
                                        std::string_view old_name, std::string_view new_name,
                                        const UnifiedDiffOptions& options = {});
 
+struct ReplaceOptions {
+  // The file as it was read: when it has changed since (another program
+  // wrote it), nothing is replaced and the error says so.
+  std::optional<FileStamp> expected;
+  // Things kept only in part (the group, a set-ID bit), appended here; may be null.
+  std::vector<std::string>* warnings = nullptr;
+};
+
 // Replaces `path` with `content` atomically: a temporary file in the same
-// directory, written, fsynced, given the original's permissions and renamed
-// over it. Refuses files and directories without write permission (by
+// directory (named after the file, or `.digest-fmt-XXXXXX` when that name
+// would not fit NAME_MAX), written, fsynced, given the original's owner,
+// group and permissions (set-ID bits included, where permitted) and renamed
+// over it. The temporary file is removed on error and when the program is
+// stopped by SIGINT, SIGTERM or SIGHUP; ones of this naming more than ten
+// minutes old (left by a killed run) are removed the first time a directory
+// is written to. Refuses files and directories without write permission (by
 // access(2) and by mode bits, so also for root). Returns an error message,
 // or nullopt on success; on error the original is untouched.
 [[nodiscard]] std::optional<std::string> replace_file_atomically(const std::filesystem::path& path,
-                                                                 std::string_view content);
+                                                                 std::string_view content,
+                                                                 const ReplaceOptions& options = {});
 
 }  // namespace digestkit

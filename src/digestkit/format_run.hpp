@@ -70,6 +70,9 @@ struct FileOutcome {
   std::string problem;
   // The digest.toml error that kept this input from being formatted.
   std::string config_error;
+  // What a rewrite in place kept only in part (the group, a set-ID bit) or
+  // cleaned up (a stale temporary file), one line each.
+  std::vector<std::string> warnings;
   std::uint64_t input_bytes = 0;
 };
 

@@ -11,12 +11,23 @@
 
 namespace digestkit {
 
+// Which file, and which version of it, a plain file's bytes were read from:
+// a rewrite in place refuses a file that changed since (fmt -i).
+struct FileStamp {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t size = 0;
+  std::int64_t modified_ns = 0;  // st_mtim
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
 struct InputFile {
-  std::string name;             // path as shown to users: "dir/a.txt", "x.tgz:posts/a.txt", "-"
-  std::string bytes;            // the raw content
-  std::string container;        // the archive it came from, empty for plain files
-  bool deferred = false;        // a plain file not read yet (InputOptions::defer_plain_files)
-  bool standard_input = false;  // read from "-", whatever --stdin-filename named it
+  std::string name;                // path as shown to users: "dir/a.txt", "x.tgz:posts/a.txt", "-"
+  std::string bytes;               // the raw content
+  std::string container;           // the archive it came from, empty for plain files
+  bool deferred = false;           // a plain file not read yet (InputOptions::defer_plain_files)
+  bool standard_input = false;     // read from "-", whatever --stdin-filename named it
+  std::optional<FileStamp> stamp;  // plain files: the file as it was when read
 };
 
 struct InputError {

@@ -128,7 +128,7 @@ class Report {
 
 // The summary for stderr, e.g. "2 errors, 3 warnings in 4 files of 9
 // (5 more in the baseline)", and when some findings are fmt's to repair a
-// second line "[*] 2 fixable with digest fmt -i"; empty when there are no
+// second line "[*] 2 fixable with --fix"; empty when there are no
 // findings.
 [[nodiscard]] std::string summary_line(const Counts& counts);
 

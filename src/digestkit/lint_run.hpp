@@ -1,8 +1,10 @@
 // A whole `digest validate` run as a library call: walk the inputs (files,
 // directories, archives, stdin), find each one's digest.toml (ConfigLocator), lint on `jobs`
-// threads, apply the archive-wide rules in input order, and feed a Report.
+// threads (and repair, with a Fixer), apply the archive-wide rules in input
+// order, and feed a Report.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <ostream>
@@ -17,6 +19,38 @@
 
 namespace digestkit::lint {
 
+// What a Fixer did with one input.
+struct FixAttempt {
+  enum class Status : std::uint8_t {
+    Untouched,  // nothing to fix
+    Fixed,      // repaired: `bytes` are linted in place of the input's
+    Failed,     // something to fix, but the input is left as it is: see `problem`
+  };
+  Status status = Status::Untouched;
+  std::string bytes;    // Fixed: the repaired text (already written back, for a file)
+  std::string problem;  // Failed: why, as a clause to follow "NAME: "
+  // Standard input: the text to print (repaired or as read), as `ruff check
+  // --fix -` prints the fixed source.
+  std::optional<std::string> standard_output;
+};
+
+// A repair pass after each input is linted (`digest validate --fix`: the
+// fix module composes it from format's repairs; lint knows nothing of how).
+class Fixer {
+ public:
+  Fixer() = default;
+  Fixer(const Fixer&) = delete;
+  Fixer& operator=(const Fixer&) = delete;
+  virtual ~Fixer() = default;
+  // On the worker threads. `config` is the input's digest.toml (null: none),
+  // `linted` its findings under its policy.
+  [[nodiscard]] virtual FixAttempt fix(const InputFile& input, const ConfigFile* config,
+                                       const FileResult& linted) = 0;
+  // On the calling thread, in input order, before the input's findings
+  // are reported.
+  virtual void delivered(const std::string& name, FixAttempt&& attempt) = 0;
+};
+
 struct RunSettings {
   std::vector<std::string> inputs;
   InputOptions input_options;
@@ -29,6 +63,9 @@ struct RunSettings {
   // before findings go to the report when it is on the same terminal.
   ProgressReporter* progress = nullptr;
   bool report_on_terminal = false;
+  // Not owned; null: nothing is repaired. Its repaired inputs are linted
+  // again and only what is left is reported.
+  Fixer* fixer = nullptr;
 };
 
 // The warnings of the files one digest.toml configures, and its
@@ -43,6 +80,12 @@ struct RunResult {
   std::size_t input_errors = 0;   // unreadable inputs (reported on the error stream)
   std::size_t config_errors = 0;  // bad digest.toml files (reported on the error stream)
   std::vector<WarningBudget> budgets;
+  // With a Fixer: findings of fixable rules gone from the repaired inputs,
+  // the inputs repaired, and those with something to fix left as they were
+  // (each named on the error stream as a warning).
+  std::size_t fixed_findings = 0;
+  std::size_t fixed_files = 0;
+  std::size_t unfixed_files = 0;
 };
 
 // Throws ConfigError when --config cannot be read; problems with single

@@ -58,12 +58,15 @@ void fail(FileOutcome& outcome, std::string problem) {
 }
 
 // Rewrites a changed plain file; returns why it cannot be, or "".
-std::string rewrite(const InputFile& input, const std::string& text) {
+std::string rewrite(const InputFile& input, const std::string& text, std::vector<std::string>& warnings) {
   if (!input.container.empty()) return "cannot rewrite a member of an archive in place; nothing was written";
   if (input.standard_input) {
     return "cannot rewrite standard input in place (use `digest fmt -` to print the result)";
   }
-  if (auto error = replace_file_atomically(input.name, text)) {
+  ReplaceOptions options;
+  options.expected = input.stamp;
+  options.warnings = &warnings;
+  if (auto error = replace_file_atomically(input.name, text, options)) {
     return "cannot rewrite: " + *error + "; the original is untouched";
   }
   return {};
@@ -115,7 +118,7 @@ FileOutcome format_input(InputFile&& input, const RunSettings& settings, FormatC
         unified_diff(old_text, result.text, old_name, input.name + " (formatted)", settings.diff_options);
   }
   if (settings.in_place && result.changed) {
-    if (std::string problem = rewrite(input, result.text); !problem.empty())
+    if (std::string problem = rewrite(input, result.text, outcome.warnings); !problem.empty())
       fail(outcome, std::move(problem));
   }
   if (!settings.check && !settings.diff && !settings.in_place) outcome.text = std::move(result.text);

@@ -22,9 +22,11 @@ class LintConfigs {
  public:
   explicit LintConfigs(const ConfigChoice& choice) : locator_(choice) {}
 
-  // Null when no digest.toml applies. Throws ConfigError.
-  const Config* for_input(const InputFile& input) {
+  // Null when no digest.toml applies. Throws ConfigError. `found` (when
+  // given) is set to the digest.toml itself.
+  const Config* for_input(const InputFile& input, const ConfigFile** found = nullptr) {
     const ConfigFile* file = locator_.for_input(input.name, input.container);
+    if (found != nullptr) *found = file;
     if (file == nullptr) return nullptr;
     std::lock_guard lock(mutex_);
     auto [slot, inserted] = converted_.try_emplace(file);
@@ -54,7 +56,17 @@ struct Linted {
   Policy policy;
   const Config* config = nullptr;
   std::string config_error;
+  std::optional<FixAttempt> fix;  // with a Fixer
+  std::size_t fixed_findings = 0;
 };
+
+std::size_t fixable_findings(const FileResult& result) {
+  return static_cast<std::size_t>(
+      std::count_if(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& diagnostic) {
+        const Rule* rule = find_rule(diagnostic.code);
+        return rule != nullptr && rule->fixable;
+      }));
+}
 
 }  // namespace
 
@@ -86,8 +98,9 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
   const std::function<Linted(InputFile &&)> work = [&](InputFile&& input) {
     Linted linted;
     const Config* config = nullptr;
+    const ConfigFile* config_file = nullptr;
     try {
-      config = configs.for_input(input);
+      config = configs.for_input(input, &config_file);
     } catch (const ConfigError& error) {
       linted.config_error = error.what();
       linted.result.path = input.name;
@@ -97,9 +110,25 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     linted.policy = policy_for(config, settings.command_line, input.name);
     ParseOptions parse_options;
     parse_options.recover = true;
-    linted.result =
-        lint_file(parse_owned_bytes(std::move(input.bytes), input.name, settings.decode, parse_options),
-                  input.name, linted.policy, settings.options);
+    if (settings.fixer == nullptr) {
+      linted.result =
+          lint_file(parse_owned_bytes(std::move(input.bytes), input.name, settings.decode, parse_options),
+                    input.name, linted.policy, settings.options);
+      return linted;
+    }
+    // The fixer needs the bytes as read; the repaired text is linted again,
+    // so that only what is left is reported.
+    linted.result = lint_file(parse_bytes(input.bytes, input.name, settings.decode, parse_options),
+                              input.name, linted.policy, settings.options);
+    linted.fix = settings.fixer->fix(input, config_file, linted.result);
+    if (linted.fix->status == FixAttempt::Status::Fixed) {
+      const std::size_t before = fixable_findings(linted.result);
+      linted.result = lint_file(parse_bytes(linted.fix->bytes, input.name, settings.decode, parse_options),
+                                input.name, linted.policy, settings.options);
+      const std::size_t after = fixable_findings(linted.result);
+      linted.fixed_findings = before > after ? before - after : 0;
+      linted.fix->bytes = {};
+    }
     return linted;
   };
   const std::function<void(Linted &&)> emit = [&](Linted&& linted) {
@@ -109,6 +138,22 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
       ++outcome.config_errors;
       report.input_error(linted.result.path, linted.config_error);
       return;
+    }
+    if (linted.fix) {
+      switch (linted.fix->status) {
+        case FixAttempt::Status::Untouched:
+          break;
+        case FixAttempt::Status::Fixed:
+          ++outcome.fixed_files;
+          outcome.fixed_findings += linted.fixed_findings;
+          break;
+        case FixAttempt::Status::Failed:
+          clear_progress();
+          errors << linted.result.path << ": warning: " << linted.fix->problem << '\n';
+          ++outcome.unfixed_files;
+          break;
+      }
+      settings.fixer->delivered(linted.result.path, std::move(*linted.fix));
     }
     FileResult& result = linted.result;
     archive.add(result.summary, linted.policy);

@@ -431,5 +431,34 @@ TEST(ConvertCli, OutputDirectoryGoesOnPastAnUnwritableMember) {
   EXPECT_TRUE(fs::is_regular_file(out / "posts/last.jsonl"));
 }
 
+// A symbolic link already inside -o DIR/ is not written through: a folder
+// link (posts -> elsewhere) fails the members under it, a file link is
+// replaced by the output itself; what they point to stays as it was.
+TEST(ConvertCli, OutputDirectoryNeverWritesThroughALinkInsideIt) {
+  ScratchDir scratch;
+  const fs::path root = scratch.path();
+  fs::create_directories(root / "posts");
+  fs::create_directories(root / "notes");
+  fs::copy_file(fixture("short-marker"), root / "posts/a.txt");
+  fs::copy_file(fixture("short-marker"), root / "notes/b.txt");
+  const fs::path elsewhere = root / "elsewhere";
+  fs::create_directories(elsewhere);
+  write_file(elsewhere / "keep.jsonl", "precious");
+  fs::create_directories(root / "out/notes");
+  fs::create_directory_symlink(elsewhere, root / "out/posts");
+  fs::create_symlink(elsewhere / "keep.jsonl", root / "out/notes/b.jsonl");
+
+  const auto result = run_command("cd " + q(root) + " && NO_COLOR=1 " + DIGEST_EXE +
+                                  " convert --to jsonl -o out/ posts notes");
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("out/posts is a symbolic link: not written through"), std::string::npos)
+      << result.err;
+  EXPECT_EQ(read_file(elsewhere / "keep.jsonl"), "precious");
+  EXPECT_FALSE(fs::exists(elsewhere / "a.jsonl"));
+  EXPECT_FALSE(fs::is_symlink(root / "out/notes/b.jsonl"));
+  ASSERT_TRUE(fs::is_regular_file(root / "out/notes/b.jsonl"));
+  EXPECT_EQ(count_lines(read_file(root / "out/notes/b.jsonl")), 1u);
+}
+
 }  // namespace
 }  // namespace digestkit

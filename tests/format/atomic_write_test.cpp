@@ -3,13 +3,22 @@
 // refusals are checked by mode bits as well as access(2), so they hold when
 // the tests run as root; a failure of the system calls themselves is forced
 // with a name too long for the temporary file, which no privilege bypasses.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <ctime>
 
 #include <filesystem>
 #include <string>
 
 #include "digestkit/format.hpp"
+#include "digestkit/inputs.hpp"
+#include "format/temporary_files.hpp"
 #include "support/support.hpp"
 
 namespace digestkit {
@@ -79,15 +88,122 @@ TEST_F(AtomicWrite, RefusesAFileInAReadOnlyDirectory) {
 }
 
 TEST_F(AtomicWrite, FailureToCreateTheTemporaryFileLeavesTheOriginal) {
-  // 250 bytes is a valid name; with the temporary file's prefix and suffix
-  // it exceeds NAME_MAX, so mkstemp fails whoever runs the test.
-  const auto file = dir_ / std::string(250, 'p');
+  // No descriptor left to open (RLIMIT_NOFILE binds root too), in a child
+  // process: mkstemp fails whoever runs the test.
+  const auto file = dir_ / "post.txt";
   testing::write_file(file, "old");
-  const auto error = replace_file_atomically(file, "new");
-  ASSERT_TRUE(error.has_value());
-  EXPECT_NE(error->find("cannot create a temporary file"), std::string::npos) << *error;
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const int lowest_free = ::dup(0);
+    ::close(lowest_free);
+    const rlimit none{static_cast<rlim_t>(lowest_free), static_cast<rlim_t>(lowest_free)};
+    ::setrlimit(RLIMIT_NOFILE, &none);
+    const auto error = replace_file_atomically(file, "new");
+    ::_exit(error && error->find("cannot create a temporary file") != std::string::npos ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
   EXPECT_EQ(testing::read_file(file), "old");
   EXPECT_EQ(entries_in_dir(), 1u);
+}
+
+// A name of 250 bytes is valid, but with ".NAME.digest-fmt-XXXXXX" around
+// it the temporary file's would not be: it is then named without the name.
+TEST_F(AtomicWrite, ALongNameStillGetsATemporaryFile) {
+  const auto file = dir_ / std::string(250, 'p');
+  testing::write_file(file, "old");
+  EXPECT_EQ(replace_file_atomically(file, "new"), std::nullopt);
+  EXPECT_EQ(testing::read_file(file), "new");
+  EXPECT_EQ(entries_in_dir(), 1u);
+}
+
+// As black does: the file is not replaced when another program wrote it
+// after it was read.
+TEST_F(AtomicWrite, AFileChangedSinceItWasReadIsNotReplaced) {
+  const auto file = dir_ / "post.txt";
+  testing::write_file(file, "as read");
+  std::optional<FileStamp> stamp;
+  for_each_input(
+      {file.string()}, InputOptions{}, [&](InputFile&& input) { stamp = input.stamp; }, [](InputError&&) {});
+  ASSERT_TRUE(stamp.has_value());
+  ReplaceOptions options;
+  options.expected = stamp;
+  testing::write_file(file, "written by another program meanwhile");
+  const auto error = replace_file_atomically(file, "formatted", options);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(*error, "the file changed on disk since it was read");
+  EXPECT_EQ(testing::read_file(file), "written by another program meanwhile");
+  EXPECT_EQ(entries_in_dir(), 1u);
+  // Unchanged since: replaced.
+  for_each_input(
+      {file.string()}, InputOptions{}, [&](InputFile&& input) { stamp = input.stamp; }, [](InputError&&) {});
+  options.expected = stamp;
+  EXPECT_EQ(replace_file_atomically(file, "formatted", options), std::nullopt);
+  EXPECT_EQ(testing::read_file(file), "formatted");
+}
+
+TEST_F(AtomicWrite, KeepsTheSetGroupIdBit) {
+  const auto file = dir_ / "post.txt";
+  testing::write_file(file, "old");
+  ASSERT_EQ(::chmod(file.c_str(), 02664), 0);
+  std::vector<std::string> warnings;
+  ReplaceOptions options;
+  options.warnings = &warnings;
+  EXPECT_EQ(replace_file_atomically(file, "new", options), std::nullopt);
+  struct stat status {};
+  ASSERT_EQ(::stat(file.c_str(), &status), 0);
+  EXPECT_EQ(status.st_mode & 07777, 02664u);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+// A run killed (SIGKILL) between creating its temporary file and renaming
+// it leaves the file behind; the next rewrite in that folder removes it
+// once it is ten minutes old, and leaves a younger one (a run in progress).
+TEST_F(AtomicWrite, StaleTemporaryFilesAreRemoved) {
+  const auto file = dir_ / "post.txt";
+  testing::write_file(file, "old");
+  const auto stale = dir_ / ".post.txt.digest-fmt-AbC123";
+  const auto fresh = dir_ / ".other.txt.digest-fmt-XyZ789";
+  const auto unrelated = dir_ / ".post.txt.swp";
+  testing::write_file(stale, "half");
+  testing::write_file(fresh, "half");
+  testing::write_file(unrelated, "editor's");
+  const timespec hour_ago[2] = {{std::time(nullptr) - 3600, 0}, {std::time(nullptr) - 3600, 0}};
+  ASSERT_EQ(::utimensat(AT_FDCWD, stale.c_str(), hour_ago, 0), 0);
+  ASSERT_EQ(::utimensat(AT_FDCWD, unrelated.c_str(), hour_ago, 0), 0);
+  std::vector<std::string> warnings;
+  ReplaceOptions options;
+  options.warnings = &warnings;
+  EXPECT_EQ(replace_file_atomically(file, "new", options), std::nullopt);
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_TRUE(fs::exists(fresh));
+  EXPECT_TRUE(fs::exists(unrelated));
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find(".post.txt.digest-fmt-AbC123, a temporary file a stopped run left"),
+            std::string::npos)
+      << warnings[0];
+}
+
+// fmt -i stopped by Ctrl-C (or kill, or a closed terminal) while a
+// temporary file exists leaves none behind, and still dies of the signal.
+TEST_F(AtomicWrite, ASignalRemovesTheTemporaryFile) {
+  for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
+    const auto temporary = dir_ / ".post.txt.digest-fmt-Sig123";
+    testing::write_file(temporary, "half written");
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      const format_detail::TemporaryFileGuard guard(temporary.string());
+      ::raise(signal);
+      ::_exit(3);  // not reached: the signal ends the process
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == signal) << status;
+    EXPECT_FALSE(fs::exists(temporary)) << signal;
+  }
 }
 
 TEST_F(AtomicWrite, RefusesMissingFilesAndDirectories) {

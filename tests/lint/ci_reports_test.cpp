@@ -182,7 +182,7 @@ TEST_F(CiReports, SummarySaysHowManyFindingsFmtWouldRepair) {
   const auto result = validate("--select DG2 posts/");
   EXPECT_EQ(result.exit_code, 1);
   // DG204 (trailing blanks) is fmt's to repair, DG209 (bidi control) is not.
-  EXPECT_NE(result.err.find("1 error, 1 warning in 2 files of 2\n[*] 1 fixable with digest fmt -i\n"),
+  EXPECT_NE(result.err.find("1 error, 1 warning in 2 files of 2\n[*] 1 fixable with --fix\n"),
             std::string::npos)
       << result.err;
 }

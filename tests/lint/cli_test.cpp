@@ -152,8 +152,8 @@ TEST(ValidateCli, InfoFindingsAloneExitZero) {
 TEST(ValidateCli, StatisticsCountPerRule) {
   const auto result = run_digest("validate --statistics --min-severity info " + fixture("DG317.bad"));
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.out.find("1  DG317  conflicting-duplicate-entry"), std::string::npos) << result.out;
-  EXPECT_NE(result.out.find("1  DG310  title-space-run"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("1  DG317      conflicting-duplicate-entry"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("1  DG310      title-space-run"), std::string::npos) << result.out;
 }
 
 TEST(ValidateCli, QuietPrintsOnlyTheFindings) {

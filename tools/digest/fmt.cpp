@@ -73,6 +73,10 @@ class PrintingSink final : public format::FormatSink {
       std::fputs(digestkit::render_text(diagnostic, outcome.source.get(), {stderr_colour_, true}).c_str(),
                  stderr);
     }
+    for (const std::string& warning : outcome.warnings) {
+      clear_progress();
+      std::fputs(fmt::format("digest fmt: {}: warning: {}\n", outcome.name, warning).c_str(), stderr);
+    }
     if (outcome.status == format::FileStatus::Failed) {
       fail(outcome.name, outcome.problem);
       return;

@@ -2,6 +2,7 @@
 // errors on stderr.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -17,6 +18,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "digestkit/fix.hpp"
 #include "digestkit/lint.hpp"
 #include "digestkit/lint_baseline.hpp"
 #include "digestkit/lint_report.hpp"
@@ -26,6 +28,7 @@ namespace digest_cli {
 namespace {
 
 namespace lint = digestkit::lint;
+namespace fix = digestkit::fix;
 
 struct ValidateOptions {
   std::string format = "text";
@@ -51,6 +54,7 @@ struct ValidateOptions {
   std::string output_file;
   bool quiet = false;
   bool exit_zero = false;
+  bool fix = false;
   std::vector<std::string> inputs;
 };
 
@@ -166,7 +170,6 @@ int run_validate(const ValidateOptions& options) {
       return 2;
     }
   }
-  std::ostream& report_stream = options.output_file.empty() ? std::cout : output_file;
 
   lint::RunSettings settings;
   settings.inputs = options.inputs;
@@ -175,6 +178,13 @@ int run_validate(const ValidateOptions& options) {
       throw UsageError{"no input: give files, directories, archives or - (stdin)"};
     settings.inputs.emplace_back("-");
   }
+  // --fix on standard input prints the repaired text on stdout (as `ruff
+  // check --fix -` does); the findings then go to stderr, or to -o FILE.
+  const bool fixed_text_on_stdout =
+      options.fix && std::find(settings.inputs.begin(), settings.inputs.end(), "-") != settings.inputs.end();
+  std::ostream& log_stream = fixed_text_on_stdout ? std::cerr : std::cout;
+  const int log_fd = fixed_text_on_stdout ? STDERR_FILENO : STDOUT_FILENO;
+  std::ostream& report_stream = options.output_file.empty() ? log_stream : output_file;
   apply(options.input, settings.input_options, settings.decode);
   settings.jobs = jobs_from(options.jobs);
   settings.command_line = selection_of(options);
@@ -184,7 +194,7 @@ int run_validate(const ValidateOptions& options) {
 
   lint::ReportOptions report_options;
   report_options.format = *format;
-  report_options.color = use_colour(STDOUT_FILENO, colour_mode_named(options.color));
+  report_options.color = use_colour(log_fd, colour_mode_named(options.color));
   report_options.statistics = options.statistics;
   report_options.min_severity = *lint::parse_severity(options.min_severity, false);
   report_options.tool_version = DIGESTKIT_VERSION;
@@ -217,8 +227,8 @@ int run_validate(const ValidateOptions& options) {
     report_options.record = &*recorded;
   }
   if (!options.output_file.empty() && *format != lint::Format::Text && !options.statistics) {
-    report_options.text_log = &std::cout;
-    report_options.text_log_color = use_colour(STDOUT_FILENO, colour_mode_named(options.color));
+    report_options.text_log = &log_stream;
+    report_options.text_log_color = use_colour(log_fd, colour_mode_named(options.color));
   }
   if (*format == lint::Format::Github) {
     const char* step_summary = std::getenv("GITHUB_STEP_SUMMARY");
@@ -229,12 +239,17 @@ int run_validate(const ValidateOptions& options) {
   const auto progress =
       make_progress(options.progress, options.quiet, settings.inputs, settings.input_options);
   settings.progress = progress.get();
-  settings.report_on_terminal = isatty(STDOUT_FILENO) == 1;
+  settings.report_on_terminal = isatty(log_fd) == 1;
   lint::RunResult result;
   PrefixedLines prefixed(std::cerr, "digest validate: ");
   std::ostream errors(&prefixed);
   try {
-    result = lint::run(settings, report, errors);
+    if (options.fix) {
+      fix::RunSettings fix_settings{settings, &std::cout};
+      result = fix::run(fix_settings, report, errors);
+    } else {
+      result = lint::run(settings, report, errors);
+    }
   } catch (const lint::ConfigError& error) {
     throw UsageError{error.what()};
   }
@@ -264,9 +279,17 @@ int run_validate(const ValidateOptions& options) {
     }
   }
 
-  const std::string summary = lint::summary_line(report.counts());
+  // After --fix, what is left to fix could not be (named above as warnings).
+  lint::Counts summary_counts = report.counts();
+  if (options.fix) summary_counts.fixable = 0;
+  const std::string summary = lint::summary_line(summary_counts);
   const bool human_log = *format == lint::Format::Text || report_options.text_log != nullptr;
   if (!summary.empty() && human_log && !options.statistics && !options.quiet) std::cerr << summary << '\n';
+  if (options.fix && !options.quiet && (result.fixed_findings > 0 || result.fixed_files > 0)) {
+    std::cerr << "digest validate: fixed " << result.fixed_findings << " finding"
+              << (result.fixed_findings == 1 ? "" : "s") << " in " << result.fixed_files << " file"
+              << (result.fixed_files == 1 ? "" : "s") << '\n';
+  }
   if (result.input_errors > 0 || result.config_errors > 0) return 2;
   if (report.counts().files == 0 && !options.quiet)
     std::cerr << "digest validate: warning: no digest files (*.txt) in the inputs\n";
@@ -293,6 +316,7 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       "  digest validate --explain DG209               what a rule means and how to fix it\n"
       "  digest validate --write-baseline .digest-baseline.json posts/   accept today's findings\n"
       "  digest validate --baseline .digest-baseline.json posts/         report only new ones\n"
+      "  digest validate --fix posts/                  apply digest fmt's repairs, report what is left\n"
       "Settings are also read from digest.toml ([validate], [[per-file]]), the nearest one above\n"
       "each input (an archive's member: above the archive), or from --config; --select replaces the\n"
       "configured selection, --extend-select and --ignore add to it. See docs/config.md.\n"
@@ -356,6 +380,9 @@ void add_validate_command(CLI::App& app, int& exit_code) {
                     "Only the findings: no summary line, no warnings about the inputs, no progress");
   command->add_flag("--exit-zero", options->exit_zero,
                     "Exit 0 even when there are findings (2 still means a usage, config or I/O error)");
+  command->add_flag("--fix", options->fix,
+                    "Repair the fixable findings ([*]) in place as `digest fmt -i` does (its [fmt] settings, "
+                    "the safety check), then report what is left; stdin: the repaired text on stdout");
   command->add_flag("--statistics", options->statistics, "Print the number of findings per rule instead");
   command->add_flag("--list-rules", options->list_rules, "Print the rule catalogue");
   command->add_option("--explain", options->explain, "Print the page of one rule (code or name)")

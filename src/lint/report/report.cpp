@@ -12,14 +12,19 @@
 namespace digestkit::lint {
 namespace {
 
+// Counts per rule, most first; fixable rules marked "[*]" (ruff's mark)
+// and a fixable count per rule and in all (what --fix would repair).
 void write_statistics(std::ostream& out, const Counts& counts, Format format) {
   std::vector<std::pair<std::string, std::size_t>> rows(counts.per_rule.begin(), counts.per_rule.end());
   std::stable_sort(rows.begin(), rows.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
+  const std::size_t total = counts.errors + counts.warnings + counts.infos;
   if (format == Format::Json) {
     rapidjson::OStreamWrapper stream(out);
     rapidjson::PrettyWriter<rapidjson::OStreamWrapper> json(stream);
     json.SetIndent(' ', 2);
+    json.StartObject();
+    json.Key("rules");
     json.StartArray();
     for (const auto& [code, count] : rows) {
       const Rule* rule = find_rule(code);
@@ -31,16 +36,27 @@ void write_statistics(std::ostream& out, const Counts& counts, Format format) {
       json.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
       json.Key("count");
       json.Uint64(count);
+      json.Key("fixable");
+      json.Uint64(rule != nullptr && rule->fixable ? count : 0);
       json.EndObject();
     }
     json.EndArray();
+    json.Key("count");
+    json.Uint64(total);
+    json.Key("fixable");
+    json.Uint64(counts.fixable);
+    json.EndObject();
     out << '\n';
     return;
   }
   for (const auto& [code, count] : rows) {
     const Rule* rule = find_rule(code);
-    out << fmt::format("{:>7}  {}  {}\n", count, code, rule != nullptr ? rule->name : std::string_view());
+    out << fmt::format("{:>7}  {}  {} {}\n", count, code, rule != nullptr && rule->fixable ? "[*]" : "   ",
+                       rule != nullptr ? rule->name : std::string_view());
   }
+  if (total == 0) return;
+  out << fmt::format("{:>7}  finding{}\n", total, total == 1 ? "" : "s");
+  if (counts.fixable > 0) out << fmt::format("[*] {} fixable with --fix\n", counts.fixable);
 }
 
 }  // namespace
@@ -237,7 +253,7 @@ std::string summary_line(const Counts& counts) {
   std::string line = fmt::format("{} in {} of {}", fmt::join(parts, ", "),
                                  plural(counts.files_with_findings, "file"), counts.files);
   if (counts.baselined > 0) line += fmt::format(" ({} more in the baseline)", counts.baselined);
-  if (counts.fixable > 0) line += fmt::format("\n[*] {} fixable with digest fmt -i", counts.fixable);
+  if (counts.fixable > 0) line += fmt::format("\n[*] {} fixable with --fix", counts.fixable);
   return line;
 }
 
