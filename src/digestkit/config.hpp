@@ -78,6 +78,12 @@ struct ConfigFile {
   std::optional<long> max_warnings;
   std::vector<PerFileSettings> per_file;  // in file order
   FmtSettings fmt;
+  // Top-level exclude / extend-exclude: files and folders directory walks
+  // skip (path_matches_glob() against the path relative to `folder`).
+  // Nothing is excluded by default, so both add; exclude replaces the
+  // (empty) default list as in ruff, extend-exclude extends it.
+  std::vector<ConfigValue> exclude;
+  std::vector<ConfigValue> extend_exclude;
 };
 
 // Parses a digest.toml; `path` names it in messages and places it. Throws
