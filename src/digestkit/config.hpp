@@ -4,6 +4,9 @@
 // [[per-file]] for the linter, [fmt] for the formatter)
 // into its own options.
 //
+//   exclude = ["/legacy/"]           # skipped by directory walks
+//   extend-exclude = ["*.draft.txt"] # added to exclude
+//
 //   [validate]
 //   select = ["DG"]                  # restarts the selection
 //   extend-select = ["DG316"]        # adds to it

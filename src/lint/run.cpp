@@ -98,6 +98,10 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     }
     linted.config = config;
     linted.policy = policy_for(config, settings.command_line, input.name);
+    if (auto result = not_a_digest(input.bytes, input.name, linted.policy)) {
+      linted.result = std::move(*result);
+      return linted;
+    }
     ParseOptions parse_options;
     parse_options.recover = true;
     linted.result =

@@ -124,6 +124,10 @@ void add_input_options(CLI::App& command, InputArgs& args) {
                   "Stop an archive that expands more than this many times its compressed size (0: no limit)")
       ->type_name("N")
       ->capture_default_str();
+  add_walk_options(command, args);
+}
+
+void add_walk_options(CLI::App& command, InputArgs& args) {
   command.add_flag("--hidden", args.hidden, "Walk hidden files and folders (names starting with '.') too");
   command.add_flag("--no-ignore", args.no_ignore,
                    "Walk what .gitignore, .ignore and .git/info/exclude exclude too");
@@ -151,6 +155,10 @@ void apply(const InputArgs& args, digestkit::InputOptions& inputs, digestkit::De
   inputs.max_member_size = args.max_member_size;
   inputs.max_total_size = args.max_total_size;
   inputs.max_expansion_ratio = args.max_expansion_ratio;
+  apply_walk(args, inputs);
+}
+
+void apply_walk(const InputArgs& args, digestkit::InputOptions& inputs) {
   inputs.hidden = args.hidden;
   inputs.ignore_files = !args.no_ignore;
   inputs.follow_links = args.follow_links;

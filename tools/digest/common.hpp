@@ -69,6 +69,11 @@ struct InputArgs {
   std::vector<std::string> exclude;  // --exclude GLOB ...
 };
 void add_input_options(CLI::App& command, InputArgs& args);
+// Only the directory walk's options (--hidden, --no-ignore, --follow-links,
+// --exclude), for a command with input options of its own (extract); part of
+// add_input_options().
+void add_walk_options(CLI::App& command, InputArgs& args);
+void apply_walk(const InputArgs& args, digestkit::InputOptions& inputs);
 // Checks --encoding (UsageError for a charset ICU does not know) and fills
 // the library's options.
 void apply(const InputArgs& args, digestkit::InputOptions& inputs, digestkit::DecodeOptions& decode);
