@@ -122,6 +122,16 @@ IgnoreRules::IgnoreRules(const std::string& root) {
   }
   const std::string top(workdir);
   prefix_ = inside.substr(top.size());
+  if (!prefix_.empty() && is_ignored(repository_, prefix_)) {
+    // The named folder is itself ignored (a build folder, say): libgit2
+    // would call everything in it ignored, for the folder's sake. It was
+    // named, so it is walked as if outside the work tree (.ignore files
+    // still apply), as ripgrep never matches a named folder against them.
+    git_repository_free(repository_);
+    repository_ = nullptr;
+    prefix_.clear();
+    return;
+  }
   git_active_above_ = file_has_patterns(std::string(git_repository_path(repository_)) + "info/exclude") ||
                       file_has_patterns(excludes_file(repository_));
   // .gitignore files of the folders above the root, up to the work tree's top.

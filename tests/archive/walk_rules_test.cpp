@@ -150,6 +150,15 @@ TEST_F(WalkRules, GitignoreDecidesAsGitDoes) {
   EXPECT_EQ(walked(repo, no_ignore), all);
 }
 
+TEST_F(WalkRules, ANamedFolderThatGitIgnoresIsWalked) {
+  ASSERT_EQ(run_in(root_, "git init -q . && echo ok"), "ok\n");
+  make_files(root_, {"build/bench/a.txt", "build/bench/b.txt", "build/c.txt"});
+  write_file(root_ / ".gitignore", "build/\n");
+  write_file(root_ / "build/bench/.ignore", "b.txt\n");
+  EXPECT_TRUE(walked(root_).empty());
+  EXPECT_EQ(walked(root_ / "build/bench"), (std::set<std::string>{"a.txt"}));
+}
+
 TEST_F(WalkRules, GitignoreOutsideARepositoryDoesNotApply) {
   make_files(root_, {"a.txt", "b.txt"});
   write_file(root_ / ".gitignore", "a.txt\n");
