@@ -11,12 +11,12 @@ namespace digestkit::lint {
 
 // Every code of the catalogue, in its order (src/lint/catalogue.cpp
 // static_asserts that the two agree).
-inline constexpr std::array<std::string_view, 54> kRuleCodes{
-    "DG101", "DG102", "DG103", "DG104", "DG105", "DG106", "DG107", "DG108", "DG109", "DG110", "DG111",
-    "DG112", "DG113", "DG114", "DG120", "DG121", "DG122", "DG123", "DG124", "DG125", "DG201", "DG202",
-    "DG203", "DG204", "DG205", "DG206", "DG207", "DG208", "DG209", "DG210", "DG211", "DG212", "DG213",
-    "DG214", "DG215", "DG216", "DG301", "DG302", "DG303", "DG304", "DG305", "DG306", "DG307", "DG308",
-    "DG309", "DG310", "DG311", "DG312", "DG313", "DG314", "DG316", "DG317", "DG401", "DG402"};
+inline constexpr std::array<std::string_view, 55> kRuleCodes{
+    "DG100", "DG101", "DG102", "DG103", "DG104", "DG105", "DG106", "DG107", "DG108", "DG109", "DG110",
+    "DG111", "DG112", "DG113", "DG114", "DG120", "DG121", "DG122", "DG123", "DG124", "DG125", "DG201",
+    "DG202", "DG203", "DG204", "DG205", "DG206", "DG207", "DG208", "DG209", "DG210", "DG211", "DG212",
+    "DG213", "DG214", "DG215", "DG216", "DG301", "DG302", "DG303", "DG304", "DG305", "DG306", "DG307",
+    "DG308", "DG309", "DG310", "DG311", "DG312", "DG313", "DG314", "DG316", "DG317", "DG401", "DG402"};
 
 class RuleId {
  public:

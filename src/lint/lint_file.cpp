@@ -11,6 +11,7 @@
 #include <xxhash.h>
 
 #include "checks.hpp"
+#include "digestkit/content_kind.hpp"
 #include "digestkit/title_key.hpp"
 
 namespace digestkit::lint {
@@ -135,8 +136,28 @@ FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& p
   return result;
 }
 
+std::optional<FileResult> not_a_digest(std::string_view bytes, const std::string& path,
+                                       const Policy& policy) {
+  constexpr RuleId rule = lint::rule<"DG100">;
+  if (!policy.enabled(rule)) return std::nullopt;
+  std::optional<std::string> kind = non_digest_kind(bytes);
+  if (!kind) return std::nullopt;
+  FileResult result;
+  result.path = path;
+  result.summary.path = path;
+  Diagnostic diagnostic;
+  diagnostic.code = std::string(rule.code());
+  diagnostic.severity = policy.severity(rule);
+  diagnostic.path = path;
+  diagnostic.location = Location{};
+  diagnostic.message = "not a digest post: " + *kind;
+  result.diagnostics.push_back(std::move(diagnostic));
+  return result;
+}
+
 FileResult lint_bytes(std::string_view bytes, const std::string& path, const Policy& policy,
                       const Options& options) {
+  if (auto result = not_a_digest(bytes, path, policy)) return std::move(*result);
   ParseOptions parse_options;
   parse_options.recover = true;
   return lint_file(parse_bytes(bytes, path, {}, parse_options), path, policy, options);
@@ -144,6 +165,7 @@ FileResult lint_bytes(std::string_view bytes, const std::string& path, const Pol
 
 FileResult lint_owned_bytes(std::string&& bytes, const std::string& path, const Policy& policy,
                             const Options& options) {
+  if (auto result = not_a_digest(bytes, path, policy)) return std::move(*result);
   ParseOptions parse_options;
   parse_options.recover = true;
   return lint_file(parse_owned_bytes(std::move(bytes), path, {}, parse_options), path, policy, options);
