@@ -19,6 +19,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)digestkit::render_text(d, file.source.get());
   }
   if (!file.ok()) return 0;
+  if (file.documents.empty()) {
+    // No digest: JSON Lines would be no line at all, which is no JSON; the
+    // array form is "[]".
+    require(digestkit::read_json(digestkit::to_json(file), "again.json").ok(), "read_json rejects \"[]\"");
+    return 0;
+  }
   const std::string text = digestkit::format_documents(file.documents);
   const digestkit::ParsedFile again = digestkit::read_json(digestkit::to_json_lines(file), "again.jsonl");
   require(again.ok(), "read_json rejects to_json_lines of what it read");

@@ -33,6 +33,7 @@ std::optional<InputTotals> input_totals(const std::vector<std::string>& paths, c
     }
     bool known = true;
     archive_detail::walk_tree(path, options, [&](archive_detail::WalkItem&& item) {
+      if (item.warning) return;
       known = known && !item.error && !is_archive_path(item.path) && add_file(item.path);
     });
     if (!known) return std::nullopt;

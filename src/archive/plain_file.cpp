@@ -70,7 +70,12 @@ std::string over_member_limit_message(std::string_view what, std::uint64_t limit
 
 void read_plain_file(const std::string& path, const InputOptions& options, const Visit& visit,
                      const OnError& on_error) {
-  const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  read_plain_file_at(AT_FDCWD, path, path, options, visit, on_error);
+}
+
+void read_plain_file_at(int folder_fd, const std::string& name, std::string path, const InputOptions& options,
+                        const Visit& visit, const OnError& on_error) {
+  const FileDescriptor fd(::openat(folder_fd, name.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) {
     on_error(InputError{path, "cannot open: " + errno_message()});
     return;
@@ -97,8 +102,8 @@ void read_plain_file(const std::string& path, const InputOptions& options, const
                       static_cast<std::uint64_t>(info.st_size),
                       static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec};
   }
-  read_descriptor(fd.get(), size_hint, regular ? ShortRead::is_end : ShortRead::may_continue, path, "file",
-                  options, visit, on_error, stamp);
+  read_descriptor(fd.get(), size_hint, regular ? ShortRead::is_end : ShortRead::may_continue, std::move(path),
+                  "file", options, visit, on_error, stamp);
 }
 
 void read_standard_input(const InputOptions& options, const Visit& visit, const OnError& on_error) {

@@ -23,6 +23,9 @@ using OnError = std::function<void(InputError&&)>;
 
 void read_plain_file(const std::string& path, const InputOptions& options, const Visit& visit,
                      const OnError& on_error);
+// The same, for the file `name` of the open folder `folder_fd`, shown as `path`.
+void read_plain_file_at(int folder_fd, const std::string& name, std::string path, const InputOptions& options,
+                        const Visit& visit, const OnError& on_error);
 void read_standard_input(const InputOptions& options, const Visit& visit, const OnError& on_error);
 void read_archive(const std::string& path, const InputOptions& options, const Visit& visit,
                   const OnError& on_error);
@@ -31,9 +34,15 @@ void read_archive(const std::string& path, const InputOptions& options, const Vi
 struct WalkItem {
   std::string path;
   std::optional<std::string> error;
+  bool warning = false;  // the error is a warning: something skipped on purpose
+  // A file: its folder (open while `each` runs) and its name there, to open
+  // paths too long to open by name.
+  int folder_fd = -1;
+  std::string name;
 };
 
-// The wanted files under a directory, recursively, in byte-wise path order.
+// The wanted files under a directory, recursively, in byte-wise path order,
+// without what InputOptions' walk settings skip (hidden, ignored, excluded).
 void walk_tree(const std::string& path, const InputOptions& options,
                const std::function<void(WalkItem&&)>& each);
 

@@ -111,7 +111,10 @@ ConfigFile parse_config_file(std::string_view toml_text, const std::filesystem::
   } catch (const toml::parse_error& error) {
     reader.fail(error.source(), error.description());
   }
-  reader.check_keys(root, "digest.toml", {"validate", "per-file", "fmt"});
+  reader.check_keys(root, "digest.toml", {"exclude", "extend-exclude", "validate", "per-file", "fmt"});
+  if (const toml::node* node = root.get("exclude")) config.exclude = reader.strings(*node, "exclude");
+  if (const toml::node* node = root.get("extend-exclude"))
+    config.extend_exclude = reader.strings(*node, "extend-exclude");
 
   if (const toml::node* node = root.get("validate")) {
     const toml::table& table = reader.table(*node, "[validate]");

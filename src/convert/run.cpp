@@ -159,6 +159,15 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
 
   InputOptions input_options = settings.input_options;
   input_options.extensions = input_extensions(settings.options.from);
+  // digest.toml's exclude lists apply to the walk whatever the target; for
+  // targets other than text a --config that cannot be read only loses them.
+  if (!configs) {
+    try {
+      configs.emplace(settings.config);
+    } catch (const ConfigError&) {
+    }
+  }
+  if (configs) input_options.configs = &*configs;
   bool stop = false;
   OrderedRunOptions run_options;
   run_options.jobs = std::max(1u, settings.jobs);

@@ -4,6 +4,9 @@
 // [[per-file]] for the linter, [fmt] for the formatter)
 // into its own options.
 //
+//   exclude = ["/legacy/"]           # skipped by directory walks
+//   extend-exclude = ["*.draft.txt"] # added to exclude
+//
 //   [validate]
 //   select = ["DG"]                  # restarts the selection
 //   extend-select = ["DG316"]        # adds to it
@@ -78,6 +81,12 @@ struct ConfigFile {
   std::optional<long> max_warnings;
   std::vector<PerFileSettings> per_file;  // in file order
   FmtSettings fmt;
+  // Top-level exclude / extend-exclude: files and folders directory walks
+  // skip (path_matches_glob() against the path relative to `folder`).
+  // Nothing is excluded by default, so both add; exclude replaces the
+  // (empty) default list as in ruff, extend-exclude extends it.
+  std::vector<ConfigValue> exclude;
+  std::vector<ConfigValue> extend_exclude;
 };
 
 // Parses a digest.toml; `path` names it in messages and places it. Throws

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "digestkit/content_kind.hpp"
 #include "digestkit/convert.hpp"
 #include "digestkit/diagnostic.hpp"
 #include "digestkit/extraction.hpp"
@@ -32,9 +33,9 @@ enum class PageKind : std::uint8_t { Html, TextDump };
 // and then by name (.html, .htm).
 enum class PageSource : std::uint8_t { Auto, Html, TextDump };
 
-// Whether bytes look like an HTML page: after a BOM and blanks, "<!DOCTYPE
-// html", "<html", "<head", "<meta" or "<!--" (ASCII case ignored).
-[[nodiscard]] bool looks_like_html(std::string_view bytes);
+// Whether bytes look like an HTML page (digestkit/content_kind.hpp, shared
+// with validate's not-a-digest check).
+using digestkit::looks_like_html;
 // Whether bytes look like a text dump of a page of a known layout (chrome and
 // a post-meta line before a "YYYY-MM-DD 更新" heading); the layout's name.
 [[nodiscard]] std::optional<std::string_view> text_dump_layout(std::string_view bytes);

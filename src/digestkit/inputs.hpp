@@ -11,6 +11,8 @@
 
 namespace digestkit {
 
+class ConfigLocator;
+
 // Which file, and which version of it, a plain file's bytes were read from:
 // a rewrite in place refuses a file that changed since (fmt -i).
 struct FileStamp {
@@ -56,6 +58,25 @@ struct InputOptions {
   // load_input() to read later: a parallel run reads them on its worker
   // threads, not all on the thread that walks the inputs.
   bool defer_plain_files = false;
+
+  // Directory walks, as in ripgrep (files named on the command line are
+  // always read). Hidden names (".x") are skipped unless `hidden`.
+  bool hidden = false;
+  // Unless false (--no-ignore): what .ignore files exclude, and inside a git
+  // work tree also .gitignore, .git/info/exclude and core.excludesFile,
+  // decided by libgit2 exactly as git decides it.
+  bool ignore_files = true;
+  // --follow-links: symbolic links to folders are walked (a link back to a
+  // folder being walked is not) and links resolving outside the named folder
+  // are taken. Without it, links to folders are not walked and a link that
+  // resolves outside the named folder is skipped with a warning.
+  bool follow_links = false;
+  // --exclude GLOB: files and folders skipped, matched against the path
+  // relative to the named folder with path_matches_glob() (digestkit/config.hpp).
+  std::vector<std::string> exclude;
+  // When set, the exclude / extend-exclude of each folder's digest.toml skip
+  // what they match (relative to that digest.toml's folder).
+  ConfigLocator* configs = nullptr;
 };
 
 // Calls visit(file) for every input in order; problems with one input (not

@@ -187,7 +187,13 @@ struct FileResult {
 // the documents that could be read.
 [[nodiscard]] FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& policy,
                                    const Options& options);
-// decode + parse with recovery + lint_file.
+// DG100 (not-a-digest): when the rule is on and the bytes are plainly not a
+// digest post (digestkit/content_kind.hpp), the file's one finding, instead
+// of parse errors; nullopt otherwise. lint_bytes, lint_owned_bytes and
+// lint::run check this before parsing.
+[[nodiscard]] std::optional<FileResult> not_a_digest(std::string_view bytes, const std::string& path,
+                                                     const Policy& policy);
+// decode + parse with recovery + lint_file (after not_a_digest).
 [[nodiscard]] FileResult lint_bytes(std::string_view bytes, const std::string& path, const Policy& policy,
                                     const Options& options);
 // The same, taking over `bytes` (no copy of valid UTF-8 input).

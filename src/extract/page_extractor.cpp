@@ -64,22 +64,6 @@ Document to_document(const RecoveredDigest& digest, StringStore& store) {
 
 }  // namespace
 
-bool looks_like_html(std::string_view bytes) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  while (!bytes.empty() && (bytes.front() == ' ' || bytes.front() == '\t' || bytes.front() == '\n' ||
-                            bytes.front() == '\r' || bytes.front() == '\f')) {
-    bytes.remove_prefix(1);
-  }
-  static constexpr std::string_view kStarts[] = {"<!doctype html", "<html", "<head",
-                                                 "<meta",          "<!--",  "<body"};
-  for (const std::string_view start : kStarts) {
-    if (bytes.size() >= start.size() &&
-        support::ends_with_ignoring_ascii_case(bytes.substr(0, start.size()), start))
-      return true;
-  }
-  return false;
-}
-
 std::vector<std::string_view> layout_names() {
   std::vector<std::string_view> names;
   for (const auto& layout : extract_detail::known_layouts()) names.push_back(layout.name);

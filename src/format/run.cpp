@@ -38,6 +38,9 @@ class FormatConfigs {
     }
   }
 
+  // For the walk: digest.toml's exclude lists (null when --config is unusable).
+  ConfigLocator* locator() { return locator_ ? &*locator_ : nullptr; }
+
   Found for_input(const InputFile& input) {
     if (!locator_) return forced_error_;
     try {
@@ -170,7 +173,9 @@ RunResult run(const RunSettings& settings, FormatSink& sink) {
     if (!error.warning) ++result.input_errors;
     sink.input_error(std::move(error));
   };
-  run_ordered<FileOutcome>(settings.inputs, settings.input_options, run_options, work, emit, on_error);
+  InputOptions input_options = settings.input_options;
+  input_options.configs = configs.locator();
+  run_ordered<FileOutcome>(settings.inputs, input_options, run_options, work, emit, on_error);
   return result;
 }
 

@@ -24,9 +24,10 @@ constexpr std::string_view kInconsistent = "DJ004";
 constexpr std::string_view kDocumentFields[] = {"format", "source",     "extracted", "category", "tags",
                                                 "date",   "date_valid", "entries",   "footer"};
 // Fields an object may lack: "extracted" is written by digest extract only.
-constexpr std::string_view kOptionalFields[] = {"extracted"};
+constexpr std::string_view kOptionalFields[] = {"extracted", "author_separators"};
 constexpr std::string_view kSourceFields[] = {"path", "digest", "encoding", "bom", "line_endings"};
-constexpr std::string_view kEntryFields[] = {"title", "authors", "abstract", "comments", "marker"};
+constexpr std::string_view kEntryFields[] = {"title",    "authors",  "author_separators",
+                                             "abstract", "comments", "marker"};
 constexpr std::string_view kFooterFields[] = {"author", "licence", "notice", "toc"};
 constexpr std::string_view kLineEndings[] = {"lf", "crlf", "cr", "mixed", "none"};
 
@@ -307,6 +308,23 @@ class Builder {
           fail("an author name cannot hold a comma: the Authors line joins names with \", \"");
         }
         entry.authors.push_back(Author{keep(name).value, Span{}});
+      }
+    }
+    if (value.HasMember("author_separators")) {
+      auto step = enter("author_separators");
+      const Value& separators = array(field(value, "author_separators"));
+      if (separators.Size() + 1 != entry.authors.size()) {
+        fail(fmt::format("expected {} separators, one between each two of the {} authors",
+                         entry.authors.empty() ? 0 : entry.authors.size() - 1, entry.authors.size()));
+      }
+      for (rapidjson::SizeType i = 0; i < separators.Size(); ++i) {
+        auto item = enter(i);
+        const std::string_view separator = text(separators[i]);
+        if (std::count(separator.begin(), separator.end(), ',') != 1 ||
+            separator.find_first_not_of(" \t,") != std::string_view::npos) {
+          fail("a separator is one comma with spaces or tabs around it");
+        }
+        entry.authors[i + 1].separator = keep(separator).value;
       }
     }
     {

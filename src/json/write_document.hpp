@@ -3,6 +3,8 @@
 // part of the format: docs/json.md. Included after rapidjson's headers.
 #pragma once
 
+#include <algorithm>
+
 #include <string_view>
 
 #include "digestkit/document.hpp"
@@ -84,6 +86,20 @@ void write_entry(Writer& writer, const Entry& entry) {
   writer.StartArray();
   for (const Author& author : entry.authors) write_string(writer, author.name);
   writer.EndArray();
+  // The Authors line's separators are published text (fmt keeps them): when
+  // any is not ", ", all of them, so that text -> JSON -> text holds.
+  const bool canonical = std::all_of(entry.authors.begin(), entry.authors.end(), [](const Author& author) {
+    return author.separator.empty() || author.separator == ", ";
+  });
+  if (!canonical && entry.authors.size() > 1) {
+    write_key(writer, "author_separators");
+    writer.StartArray();
+    for (std::size_t i = 1; i < entry.authors.size(); ++i) {
+      const std::string_view separator = entry.authors[i].separator;
+      write_string(writer, separator.empty() ? std::string_view(", ") : separator);
+    }
+    writer.EndArray();
+  }
   write_key(writer, "abstract");
   write_string(writer, entry.abstract.value);
   write_key(writer, "comments");

@@ -140,8 +140,8 @@ void ArchiveIndex::add(const FileSummary& summary, const Policy& policy) {
   FileInfo& info = files_.emplace_back();
   info.path = summary.path;
   const auto setting = [&](RuleId rule) { return RuleSetting{policy.enabled(rule), policy.severity(rule)}; };
-  info.conflicting_paper = setting("DG401");
-  info.duplicate_digest = setting("DG402");
+  info.conflicting_paper = setting(rule<"DG401">);
+  info.duplicate_digest = setting(rule<"DG402">);
   for (const DigestOutline& outline : summary.outlines)
     info.digests.emplace_back(std::string(outline.category), outline.date);
 

@@ -20,6 +20,15 @@ constexpr bool MANUAL = false;
 
 constexpr std::array kRules = std::to_array<Rule>({
     // ---- DG1xx: structure (parse errors from the grammar, then layout deviations)
+    {"DG100", "not-a-digest", E, MANUAL, "The file is not a digest post at all.",
+     "The file is plainly something else: compressed data (gzip, bzip2, xz, zstd), an archive, a PDF "
+     "document, an image, JSON, an HTML page, or binary data. It is named as what it is instead of being "
+     "parsed; no other rule runs on it.",
+     "Parse errors about a missing date line tell nothing when the file was never a post; a page saved "
+     "from the blog, a compressed copy or an export in another format needs another tool.",
+     "<!DOCTYPE html>\n<html><head><title>Digest</title></head>\n",
+     "Use `digest extract` on a saved web page, decompress a compressed file (or name it `.gz`, `.tgz`), "
+     "convert JSON back with `digest convert --from json`, or move the file out of the posts."},
     {"DG101", "empty-file", E, MANUAL, "The file is empty or holds only blank lines.",
      "A file with no category line: zero bytes, or nothing but blank lines.",
      "An empty post usually means the scraper saved nothing; every later stage has nothing to read.", "",

@@ -76,7 +76,7 @@ bool is_blank_text(std::string_view text) {
 void check_date(const Date& date, Reporter& reporter, const Options& options) {
   const Text& written = date.written;
   if (!date.is_calendar_date) {
-    reporter.report("DG301", written.span.begin, written.span.size(),
+    reporter.report(rule<"DG301">, written.span.begin, written.span.size(),
                     fmt::format("date {} is not a calendar date", quote(written.value)));
     return;
   }
@@ -85,7 +85,7 @@ void check_date(const Date& date, Reporter& reporter, const Options& options) {
                                         std::chrono::day{static_cast<unsigned>(date.day)}};
   if (day > options.today) {
     reporter.report(
-        "DG303", written.span.begin, written.span.size(),
+        rule<"DG303">, written.span.begin, written.span.size(),
         fmt::format("date {} is in the future (today is {:04}-{:02}-{:02})", quote(written.value),
                     static_cast<int>(options.today.year()), static_cast<unsigned>(options.today.month()),
                     static_cast<unsigned>(options.today.day())));
@@ -93,10 +93,10 @@ void check_date(const Date& date, Reporter& reporter, const Options& options) {
   const std::string canonical = date.iso();
   const std::string_view line = reporter.text().substr(date.line.begin, date.line.size());
   if (written.value != canonical) {
-    reporter.report("DG302", written.span.begin, written.span.size(),
+    reporter.report(rule<"DG302">, written.span.begin, written.span.size(),
                     fmt::format("date {} is written as {}", quote(written.value), quote(canonical)));
   } else if (line != canonical + " 更新") {
-    reporter.report("DG302", date.line.begin, date.line.size(),
+    reporter.report(rule<"DG302">, date.line.begin, date.line.size(),
                     fmt::format("date line {} is written as {}", quote(line), quote(canonical + " 更新")));
   }
 }
@@ -104,7 +104,7 @@ void check_date(const Date& date, Reporter& reporter, const Options& options) {
 void check_category(const Category& category, Reporter& reporter) {
   for (const Text& tag : category.tags) {
     if (!is_blank_text(tag.value)) continue;
-    reporter.report("DG314", tag.span.begin, tag.span.size(),
+    reporter.report(rule<"DG314">, tag.span.begin, tag.span.size(),
                     fmt::format("empty tag in category {}", quote(category.line.value)));
   }
 }
@@ -152,7 +152,7 @@ void check_author_spacing(const Entry& entry, Reporter& reporter, const AuthorsL
     if (run != std::string_view::npos) {
       std::size_t end = run;
       while (end < author.name.size() && author.name[end] == ' ') ++end;
-      reporter.report("DG316", author.span.begin + run, end - run,
+      reporter.report(rule<"DG316">, author.span.begin + run, end - run,
                       fmt::format("run of {} spaces inside author name {}", end - run, quote(author.name)));
       return;
     }
@@ -161,7 +161,7 @@ void check_author_spacing(const Entry& entry, Reporter& reporter, const AuthorsL
       const std::size_t to = entry.authors[k + 1].span.begin;
       const std::string_view separator = text.substr(from, to - from);
       if (separator != ", ") {
-        reporter.report("DG316", from, to - from,
+        reporter.report(rule<"DG316">, from, to - from,
                         fmt::format("authors {} and {} are separated by {} instead of \", \"",
                                     quote(author.name), quote(entry.authors[k + 1].name), quote(separator)));
         return;
@@ -210,7 +210,7 @@ void check_repeated_authors(const Entry& entry, Reporter& reporter, const Author
   const std::vector<Author>& authors = entry.authors;
   const auto report = [&](std::size_t first, std::size_t later) {
     const Author& author = authors[later];
-    reporter.report("DG307", author.span.begin, author.span.size(),
+    reporter.report(rule<"DG307">, author.span.begin, author.span.size(),
                     fmt::format("author {} is listed twice (also author {})", quote(author.name), first + 1));
   };
   const auto name_of = [&](std::size_t k) {
@@ -255,7 +255,7 @@ void check_repeated_authors(const Entry& entry, Reporter& reporter, const Author
 void check_authors(const Entry& entry, Reporter& reporter) {
   const std::string_view text = reporter.text();
   if (entry.label != AuthorsLabel::Authors) {
-    reporter.report("DG304", entry.label_span.begin, entry.label_span.size(),
+    reporter.report(rule<"DG304">, entry.label_span.begin, entry.label_span.size(),
                     fmt::format("authors label {} is written \"Authors:\"",
                                 quote(text.substr(entry.label_span.begin, entry.label_span.size()))));
   }
@@ -263,14 +263,14 @@ void check_authors(const Entry& entry, Reporter& reporter) {
       entry.authors.front().span.begin > entry.label_span.end) {
     const std::size_t from = entry.label_span.end;
     const std::size_t to = entry.authors.front().span.begin;
-    reporter.report("DG304", from, to - from,
+    reporter.report(rule<"DG304">, from, to - from,
                     fmt::format("{} between the authors label and the first name {}; the layout has none",
                                 quote(text.substr(from, to - from)), quote(entry.authors.front().name)));
   }
   const bool all_empty = std::all_of(entry.authors.begin(), entry.authors.end(),
                                      [](const Author& author) { return is_blank_text(author.name); });
   if (all_empty) {
-    reporter.report("DG305", entry.label_span.begin, entry.authors_line.end - entry.label_span.begin,
+    reporter.report(rule<"DG305">, entry.label_span.begin, entry.authors_line.end - entry.label_span.begin,
                     fmt::format("entry {} has no authors", quote(entry.title.value)));
     return;
   }
@@ -278,12 +278,12 @@ void check_authors(const Entry& entry, Reporter& reporter) {
     const Author& author = entry.authors[k];
     if (!is_blank_text(author.name)) continue;
     reporter.report(
-        "DG306", author.span.begin, author.span.size(),
+        rule<"DG306">, author.span.begin, author.span.size(),
         fmt::format("empty name (author {} of {}) in the author list", k + 1, entry.authors.size()));
   }
   thread_local AuthorsLineShape shape;
   shape.scan(reporter.text(), entry);
-  if (reporter.on("DG307")) check_repeated_authors(entry, reporter, shape);
+  if (reporter.on(rule<"DG307">)) check_repeated_authors(entry, reporter, shape);
   check_author_spacing(entry, reporter, shape);
 }
 
@@ -306,7 +306,7 @@ void check_title_delimiters(const Text& title, Reporter& reporter) {
     } else if (c == ')' || c == ']' || c == '}') {
       const char partner = c == ')' ? '(' : c == ']' ? '[' : '{';
       if (open.empty() || value[open.back()] != partner) {
-        reporter.report("DG309", title.span.begin + i, 1,
+        reporter.report(rule<"DG309">, title.span.begin + i, 1,
                         fmt::format("title has {} without a matching {}: {}", quote(std::string_view(&c, 1)),
                                     quote(std::string_view(&partner, 1)), quote(value)));
         return;
@@ -324,12 +324,12 @@ void check_title_delimiters(const Text& title, Reporter& reporter) {
   if (!open.empty()) {
     const std::size_t at = open.back();
     reporter.report(
-        "DG309", title.span.begin + at, 1,
+        rule<"DG309">, title.span.begin + at, 1,
         fmt::format("title has {} that is never closed: {}", quote(value.substr(at, 1)), quote(value)));
     return;
   }
   if (dollars % 2 == 1 && !currency) {
-    reporter.report("DG309", title.span.begin + last_dollar, 1,
+    reporter.report(rule<"DG309">, title.span.begin + last_dollar, 1,
                     fmt::format("title has an odd number of \"$\" math delimiters: {}", quote(value)));
   }
 }
@@ -340,7 +340,7 @@ void check_title(const Text& title, Reporter& reporter) {
        i = support::find_pair(title.value, ' ', i)) {
     std::size_t end = i;
     while (end < title.value.size() && title.value[end] == ' ') ++end;
-    reporter.report("DG310", title.span.begin + i, end - i,
+    reporter.report(rule<"DG310">, title.span.begin + i, end - i,
                     fmt::format("run of {} spaces in title: {}", end - i,
                                 context(reporter.text(), title.span.begin + i, end - i)));
     i = end;
@@ -355,7 +355,7 @@ void check_footer(const Document& document, Reporter& reporter) {
     while (end > document.span.begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
     std::size_t start = end;
     while (start > document.span.begin && text[start - 1] != '\n' && text[start - 1] != '\r') --start;
-    reporter.report("DG311", start, end - start,
+    reporter.report(rule<"DG311">, start, end - start,
                     fmt::format("digest {} has no footer (\"文章作者: …\" and \"版权声明: …\" lines)",
                                 quote(document.category.line.value)));
     return;
@@ -363,19 +363,19 @@ void check_footer(const Document& document, Reporter& reporter) {
   const Footer& footer = *document.footer;
   if (!footer.licence) {
     reporter.report(
-        "DG313", footer.notice.span.begin, footer.notice.span.size(),
+        rule<"DG313">, footer.notice.span.begin, footer.notice.span.size(),
         fmt::format("licence line {} does not follow the template \"本博客所有文章除特別声明外,均采用 "
                     "<licence> 许可协议。转载请注明来源 <author> !\"",
                     quote(footer.notice.value)));
   } else if (std::find(kKnownLicences.begin(), kKnownLicences.end(), footer.licence->value) ==
              kKnownLicences.end()) {
     reporter.report(
-        "DG313", footer.licence->span.begin, footer.licence->span.size(),
+        rule<"DG313">, footer.licence->span.begin, footer.licence->span.size(),
         fmt::format("unknown licence {} (expected a Creative Commons licence such as \"CC BY 4.0\")",
                     quote(footer.licence->value)));
   }
   if (footer.notice_author && footer.notice_author->value != footer.author.value) {
-    reporter.report("DG312", footer.notice_author->span.begin, footer.notice_author->span.size(),
+    reporter.report(rule<"DG312">, footer.notice_author->span.begin, footer.notice_author->span.size(),
                     fmt::format("licence line names {} but the footer author is {}",
                                 quote(footer.notice_author->value), quote(footer.author.value)));
   }
@@ -392,7 +392,7 @@ void check_content(const Document& document, std::span<const EntryFingerprint> f
     check_title(entry.title, reporter);
     check_authors(entry, reporter);
   }
-  if (reporter.on("DG308") || reporter.on("DG317")) {
+  if (reporter.on(rule<"DG308">) || reporter.on(rule<"DG317">)) {
     const auto title_of = [&](std::size_t k) { return document.entries[k].title.value; };
     const auto hash_of = [&](std::size_t k) { return fingerprints[k].key_hash; };
     for_each_repeat(document.entries.size(), title_of, hash_of, [&](std::size_t first, std::size_t later) {
@@ -401,12 +401,12 @@ void check_content(const Document& document, std::span<const EntryFingerprint> f
       const Location where = reporter.source().locate(original.title.span.begin);
       const std::string differences = differing_fields(original, repeat);
       if (differences.empty()) {
-        reporter.report("DG308", repeat.title.span.begin, repeat.title.span.size(),
+        reporter.report(rule<"DG308">, repeat.title.span.begin, repeat.title.span.size(),
                         fmt::format("entry {} is listed twice in this digest (same as line {})",
                                     quote(repeat.title.value), where.line));
       } else {
         reporter.report(
-            "DG317", repeat.title.span.begin, repeat.title.span.size(),
+            rule<"DG317">, repeat.title.span.begin, repeat.title.span.size(),
             fmt::format("entry {} is listed twice in this digest with different {} (first at line {})",
                         quote(repeat.title.value), differences, where.line));
       }

@@ -81,14 +81,14 @@ class CharacterScan {
         while (end < size && data[end] == '\t') ++end;
         // Tabs at the end of a line are trailing whitespace, reported there.
         if (end < size && data[end] != '\n' && data[end] != '\r' && !is_leading(i)) {
-          reporter_.report("DG205", i, end - i,
+          reporter_.report(rule<"DG205">, i, end - i,
                            fmt::format("tab character in text: {}", context(text_, i, end - i)));
         }
         i = end;
       } else {  // another control byte or DEL
         // NUL is a parse error (DG112) already.
         if (byte != 0) {
-          reporter_.report("DG214", i, 1,
+          reporter_.report(rule<"DG214">, i, 1,
                            fmt::format("control character {} in text: {}", describe_code_point(byte),
                                        context(text_, i, 1)));
         }
@@ -146,7 +146,7 @@ class CharacterScan {
     }
     if (content_end < end) {
       reporter_.report(
-          "DG204", content_end, end - content_end,
+          rule<"DG204">, content_end, end - content_end,
           content_end == line_start_
               ? std::string("line holds only blanks")
               : fmt::format("{} trailing blank{} after {}", end - content_end,
@@ -156,7 +156,7 @@ class CharacterScan {
         (text_[line_start_] == ' ' || text_[line_start_] == '\t')) {
       std::size_t first = line_start_;
       while (text_[first] == ' ' || text_[first] == '\t') ++first;
-      reporter_.report("DG216", line_start_, first - line_start_,
+      reporter_.report(rule<"DG216">, line_start_, first - line_start_,
                        fmt::format("line starts with {} blank{} before {}", first - line_start_,
                                    first - line_start_ == 1 ? "" : "s", context(text_, first, 0)));
     }
@@ -196,23 +196,23 @@ class CharacterScan {
     switch (kind) {
       case CharClass::Space:
         if (line_exempt_) return;
-        reporter_.report("DG206", begin, end - begin,
+        reporter_.report(rule<"DG206">, begin, end - begin,
                          fmt::format("non-ASCII space {} in text: {}", what, where));
         break;
       case CharClass::Invisible:
-        reporter_.report("DG207", begin, end - begin,
+        reporter_.report(rule<"DG207">, begin, end - begin,
                          fmt::format("invisible character {} in text: {}", what, where));
         break;
       case CharClass::Bidi:
-        reporter_.report("DG209", begin, end - begin,
+        reporter_.report(rule<"DG209">, begin, end - begin,
                          fmt::format("bidi control {} can reorder or hide text: {}", what, where));
         break;
       case CharClass::Control:
-        reporter_.report("DG214", begin, end - begin,
+        reporter_.report(rule<"DG214">, begin, end - begin,
                          fmt::format("control character {} in text: {}", what, where));
         break;
       case CharClass::Replacement:
-        reporter_.report("DG215", begin, end - begin,
+        reporter_.report(rule<"DG215">, begin, end - begin,
                          fmt::format("replacement character U+FFFD: a character was lost here: {}", where));
         break;
       case CharClass::Plain:
@@ -247,13 +247,14 @@ std::size_t first_ending(std::string_view text, bool want_crlf, bool want_cr) {
 
 void check_file_encoding(Reporter& reporter) {
   const SourceText& source = reporter.source();
-  if (source.had_bom) reporter.report("DG203", 0, 0, "file starts with a UTF-8 byte order mark (U+FEFF)");
+  if (source.had_bom)
+    reporter.report(rule<"DG203">, 0, 0, "file starts with a UTF-8 byte order mark (U+FEFF)");
   if (source.transcoded) {
     const std::string confidence =
         source.detection_confidence
             ? fmt::format(" (ICU detection confidence {}%)", *source.detection_confidence)
             : "";
-    reporter.report("DG213", 0, 0,
+    reporter.report(rule<"DG213">, 0, 0,
                     fmt::format("file is encoded in {}{}, not UTF-8; it was read as {}", source.encoding,
                                 confidence, source.encoding));
   }
@@ -275,13 +276,13 @@ void check_file_encoding(Reporter& reporter) {
       kind = "CR";
     }
     if (at == std::string_view::npos) at = 0;
-    reporter.report("DG202", at, kind == "CRLF" ? 2 : 1,
+    reporter.report(rule<"DG202">, at, kind == "CRLF" ? 2 : 1,
                     fmt::format("mixed line endings: this line ends in {} (file has {} LF, {} CRLF, {} CR)",
                                 kind, endings.lf, endings.crlf, endings.cr));
   } else if (endings.crlf != 0 || endings.cr != 0) {
     const bool crlf = endings.crlf != 0;
     const std::size_t at = first_ending(reporter.text(), crlf, !crlf);
-    reporter.report("DG201", at == std::string_view::npos ? 0 : at, crlf ? 2 : 1,
+    reporter.report(rule<"DG201">, at == std::string_view::npos ? 0 : at, crlf ? 2 : 1,
                     fmt::format("file uses {} line endings ({} lines); the layout uses LF",
                                 crlf ? "CRLF" : "CR", crlf ? endings.crlf : endings.cr));
   }

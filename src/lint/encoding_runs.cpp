@@ -44,7 +44,7 @@ void report_first_unnormalized(Reporter& reporter, const icu::Normalizer2& nfc, 
       icu::StringByteSink<std::string> sink(&normalized);
       nfc.normalizeUTF8(0, icu::StringPiece(segment.data(), static_cast<int32_t>(segment.size())), sink,
                         nullptr, status);
-      reporter.report("DG208", static_cast<std::size_t>(segment_begin), segment.size(),
+      reporter.report(rule<"DG208">, static_cast<std::size_t>(segment_begin), segment.size(),
                       fmt::format("text is not in NFC: {} should be {}", quote(segment), quote(normalized)));
       return;
     }
@@ -107,7 +107,7 @@ void check_mojibake(Reporter& reporter, std::size_t begin, std::size_t end) {
                                ? static_cast<std::size_t>(chars[k + static_cast<std::size_t>(read)].second)
                                : end;
     std::string original(reinterpret_cast<const char*>(sequence), static_cast<std::size_t>(read));
-    reporter.report("DG212", from, to - from,
+    reporter.report(rule<"DG212">, from, to - from,
                     fmt::format("{} looks like UTF-8 read as Windows-1252 (mojibake) for {}",
                                 quote(text.substr(from, to - from)), quote(original)));
     k += static_cast<std::size_t>(read) - 1;
@@ -119,8 +119,8 @@ void check_mojibake(Reporter& reporter, std::size_t begin, std::size_t end) {
 NonAsciiRun::NonAsciiRun(Reporter& reporter)
     : reporter_(reporter),
       icu_(icu_objects()),
-      check_nfc_(reporter.on("DG208")),
-      check_mojibake_(reporter.on("DG212")) {}
+      check_nfc_(reporter.on(rule<"DG208">)),
+      check_mojibake_(reporter.on(rule<"DG212">)) {}
 
 void NonAsciiRun::add(int code_point) {
   if (check_nfc_ && all_stable_) all_stable_ = code_point >= 0 && icu_.nfc_stable(code_point);

@@ -11,6 +11,7 @@
 #include <xxhash.h>
 
 #include "checks.hpp"
+#include "digestkit/content_kind.hpp"
 #include "digestkit/title_key.hpp"
 
 namespace digestkit::lint {
@@ -107,13 +108,14 @@ FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& p
 
   detail::Reporter reporter(*file.source, policy, result.diagnostics);
   detail::check_file_encoding(reporter);
-  static constexpr RuleId kCharacterRules[] = {"DG204", "DG205", "DG206", "DG207", "DG208",
-                                               "DG209", "DG212", "DG214", "DG215", "DG216"};
+  static constexpr RuleId kCharacterRules[] = {rule<"DG204">, rule<"DG205">, rule<"DG206">, rule<"DG207">,
+                                               rule<"DG208">, rule<"DG209">, rule<"DG212">, rule<"DG214">,
+                                               rule<"DG215">, rule<"DG216">};
   if (std::any_of(std::begin(kCharacterRules), std::end(kCharacterRules),
                   [&](RuleId rule) { return policy.enabled(rule); })) {
     detail::check_characters(reporter);
   }
-  result.summary = summarize(file, path, policy.enabled("DG401"));
+  result.summary = summarize(file, path, policy.enabled(rule<"DG401">));
   const std::vector<bool> damaged = damaged_documents(file);
   std::size_t first_entry = 0;
   for (std::size_t d = 0; d < file.documents.size(); ++d) {
@@ -122,7 +124,7 @@ FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& p
                                                          document.entries.size());
     first_entry += document.entries.size();
     detail::check_structure(document, reporter, damaged[d]);
-    if (!damaged[d] && reporter.on("DG120"))
+    if (!damaged[d] && reporter.on(rule<"DG120">))
       detail::check_document_end(document, d + 1 == file.documents.size(), reporter);
     detail::check_content(document, fingerprints, reporter, options, damaged[d]);
     detail::check_scripts(document, reporter);
@@ -134,8 +136,28 @@ FileResult lint_file(ParsedFile&& file, const std::string& path, const Policy& p
   return result;
 }
 
+std::optional<FileResult> not_a_digest(std::string_view bytes, const std::string& path,
+                                       const Policy& policy) {
+  constexpr RuleId rule = lint::rule<"DG100">;
+  if (!policy.enabled(rule)) return std::nullopt;
+  std::optional<std::string> kind = non_digest_kind(bytes);
+  if (!kind) return std::nullopt;
+  FileResult result;
+  result.path = path;
+  result.summary.path = path;
+  Diagnostic diagnostic;
+  diagnostic.code = std::string(rule.code());
+  diagnostic.severity = policy.severity(rule);
+  diagnostic.path = path;
+  diagnostic.location = Location{};
+  diagnostic.message = "not a digest post: " + *kind;
+  result.diagnostics.push_back(std::move(diagnostic));
+  return result;
+}
+
 FileResult lint_bytes(std::string_view bytes, const std::string& path, const Policy& policy,
                       const Options& options) {
+  if (auto result = not_a_digest(bytes, path, policy)) return std::move(*result);
   ParseOptions parse_options;
   parse_options.recover = true;
   return lint_file(parse_bytes(bytes, path, {}, parse_options), path, policy, options);
@@ -143,6 +165,7 @@ FileResult lint_bytes(std::string_view bytes, const std::string& path, const Pol
 
 FileResult lint_owned_bytes(std::string&& bytes, const std::string& path, const Policy& policy,
                             const Options& options) {
+  if (auto result = not_a_digest(bytes, path, policy)) return std::move(*result);
   ParseOptions parse_options;
   parse_options.recover = true;
   return lint_file(parse_owned_bytes(std::move(bytes), path, {}, parse_options), path, policy, options);

@@ -22,6 +22,9 @@ class LintConfigs {
  public:
   explicit LintConfigs(const ConfigChoice& choice) : locator_(choice) {}
 
+  // For the walk: digest.toml's exclude lists.
+  ConfigLocator& locator() { return locator_; }
+
   // Null when no digest.toml applies. Throws ConfigError. `found` (when
   // given) is set to the digest.toml itself.
   const Config* for_input(const InputFile& input, const ConfigFile** found = nullptr) {
@@ -108,6 +111,10 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     }
     linted.config = config;
     linted.policy = policy_for(config, settings.command_line, input.name);
+    if (auto result = not_a_digest(input.bytes, input.name, linted.policy)) {
+      linted.result = std::move(*result);
+      return linted;
+    }
     ParseOptions parse_options;
     parse_options.recover = true;
     if (settings.fixer == nullptr) {
@@ -173,7 +180,9 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     ++outcome.input_errors;
     report.input_error(error.name, error.message);
   };
-  run_ordered<Linted>(settings.inputs, settings.input_options, run_options, work, emit, on_error);
+  InputOptions input_options = settings.input_options;
+  input_options.configs = &configs.locator();
+  run_ordered<Linted>(settings.inputs, input_options, run_options, work, emit, on_error);
   std::vector<ArchiveFinding> across = archive.finish();
   if (!across.empty() && settings.report_on_terminal) clear_progress();
   // A file's findings at a time, so that their warnings count against the

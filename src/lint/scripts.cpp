@@ -97,7 +97,7 @@ class ScriptCheck {
       report_mixed(what, word, offset);
     } else if ((checks & USPOOF_MIXED_NUMBERS) != 0) {
       reporter_.report(
-          "DG210", offset, word.size(),
+          rule<"DG210">, offset, word.size(),
           fmt::format("{} word {} mixes digits of different numbering systems", what, quote(word)));
     } else if (facts.latin_letters && !facts.han) {
       check_whole_word(what, word, offset);
@@ -120,7 +120,7 @@ class ScriptCheck {
         first = script;
       } else if (script != first) {
         reporter_.report(
-            "DG210", offset + static_cast<std::size_t>(at), static_cast<std::size_t>(i - at),
+            rule<"DG210">, offset + static_cast<std::size_t>(at), static_cast<std::size_t>(i - at),
             fmt::format("{} word {} mixes {} and {} letters: {} is {}", what, quote(word),
                         uscript_getName(first), uscript_getName(script),
                         quote(word.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(i - at))),
@@ -128,7 +128,7 @@ class ScriptCheck {
         return;
       }
     }
-    reporter_.report("DG210", offset, word.size(),
+    reporter_.report(rule<"DG210">, offset, word.size(),
                      fmt::format("{} word {} mixes scripts", what, quote(word)));
   }
 
@@ -160,7 +160,7 @@ class ScriptCheck {
       return (static_cast<unsigned char>(c) | 0x20) >= 'a' && (static_cast<unsigned char>(c) | 0x20) <= 'z';
     });
     if (!ascii_letters) return;
-    reporter_.report("DG211", offset, word.size(),
+    reporter_.report(rule<"DG211">, offset, word.size(),
                      fmt::format("{} word {} is written in {} letters but looks like Latin {}", what,
                                  quote(word), uscript_getName(script), quote(looks_like)));
   }
@@ -172,7 +172,7 @@ class ScriptCheck {
 }  // namespace
 
 void check_scripts(const Document& document, Reporter& reporter) {
-  if (!reporter.on("DG210") && !reporter.on("DG211")) return;
+  if (!reporter.on(rule<"DG210">) && !reporter.on(rule<"DG211">)) return;
   ScriptCheck check(reporter, icu_objects());
   const std::string_view text = reporter.text();
   for (const Entry& entry : document.entries) {

@@ -37,10 +37,10 @@ void check_blank_run(const BlankRun& run, Reporter& reporter) {
     // Point at the first blank line beyond the expected ones.
     std::size_t extra = run.span.begin;
     for (std::uint16_t n = 0; n < run.expected; ++n) extra = next_line(text, extra);
-    reporter.report("DG120", extra, run.span.end - extra,
+    reporter.report(rule<"DG120">, extra, run.span.end - extra,
                     fmt::format("{} before {}; the layout has {}", lines(run.found), before, run.expected));
   } else {
-    reporter.report("DG120", after, 0,
+    reporter.report(rule<"DG120">, after, 0,
                     fmt::format("{} before {}; the layout has {}", lines(run.found), before, run.expected));
   }
 }
@@ -69,11 +69,11 @@ void check_document_end(const Document& document, bool last, Reporter& reporter)
   const std::size_t end = std::min(document.span.end, text.size());
   if (last) {
     reporter.report(
-        "DG120", report_from, end - report_from,
+        rule<"DG120">, report_from, end - report_from,
         fmt::format("the file ends with {} line ending{} after its last line; the layout has none", found,
                     found == 1 ? "" : "s"));
   } else {
-    reporter.report("DG120", report_from, end - report_from,
+    reporter.report(rule<"DG120">, report_from, end - report_from,
                     fmt::format("{} blank line{} between two digests; the layout has none", found - 1,
                                 found == 2 ? "" : "s"));
   }
@@ -88,18 +88,18 @@ void check_structure(const Document& document, Reporter& reporter, bool damaged)
     // would only repeat it.
   } else if (!document.date) {
     const std::size_t at = document.category.line.span.end;
-    reporter.report("DG122", next_line(text, at), 0,
+    reporter.report(rule<"DG122">, next_line(text, at), 0,
                     fmt::format("digest {} has no update date line \"YYYY-MM-DD 更新\"",
                                 quote(document.category.line.value)));
   } else if (document.entries.empty()) {
-    reporter.report("DG124", document.date->line.begin, document.date->line.size(),
+    reporter.report(rule<"DG124">, document.date->line.begin, document.date->line.size(),
                     fmt::format("digest {} of {} lists no papers", quote(document.category.line.value),
                                 document.date->written.value));
   }
 
   for (const Entry& entry : document.entries) {
     if (entry.marker != Marker::Missing) continue;
-    reporter.report("DG121", entry.pdf_line.begin, entry.pdf_line.size(),
+    reporter.report(rule<"DG121">, entry.pdf_line.begin, entry.pdf_line.size(),
                     fmt::format("entry {} has no screenshot marker line \"论文截图\" after its PDF line",
                                 quote(entry.title.value)));
   }
@@ -107,14 +107,14 @@ void check_structure(const Document& document, Reporter& reporter, bool damaged)
   if (document.footer) {
     const Footer& footer = *document.footer;
     if (!footer.has_toc) {
-      reporter.report("DG125", footer.notice.span.end, 0,
+      reporter.report(rule<"DG125">, footer.notice.span.end, 0,
                       "footer ends without the \"\u00a0\u00a0目录\" line after the licence line");
     } else {
       const std::size_t toc = line_start_of(text, footer.span.end);
       // Up to the footer's end: a concatenated file may go on on the same line.
       const std::string_view line = text.substr(toc, footer.span.end - toc);
       if (line != "\u00a0\u00a0目录") {
-        reporter.report("DG123", toc, line.size(),
+        reporter.report(rule<"DG123">, toc, line.size(),
                         fmt::format("footer label line is {}; the layout has two no-break spaces then 目录",
                                     quote(line)));
       }

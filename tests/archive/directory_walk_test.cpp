@@ -110,11 +110,42 @@ TEST_F(DirectoryWalk, ArchivesInADirectoryAreReadWhenTheirExtensionIsAsked) {
 }
 
 TEST_F(DirectoryWalk, SymlinkCycleDoesNotHangAndLinkedFilesCount) {
-  fs::create_directory_symlink(root_, root_ / "sub/loop");
-  fs::create_symlink(root_ / "b.txt", root_ / "sub/link.txt");
+  fs::create_directory_symlink(root_ / "sub", root_ / "sub/deep/loop");
+  fs::create_symlink(root_ / "sub/UPPER.TXT", root_ / "sub/link.txt");
   const auto log = walk_inputs({path("sub")});
+  // Inside the named folder: the linked file is read, the linked folder is
+  // walked where it really is (not twice).
   const std::vector<std::string> expected{
       "file " + path("sub/UPPER.TXT"), "file " + path("sub/deep/er/x.txt"), "file " + path("sub/link.txt")};
+  EXPECT_EQ(log.order, expected);
+  EXPECT_TRUE(log.errors.empty());
+}
+
+TEST_F(DirectoryWalk, LinksOutsideTheNamedFolderAreSkippedWithAWarning) {
+  fs::create_directory_symlink(root_ / "a", root_ / "sub/elsewhere");
+  fs::create_symlink(root_ / "b.txt", root_ / "sub/link.txt");
+  const auto log = walk_inputs({path("sub")});
+  const std::vector<std::string> expected{"file " + path("sub/UPPER.TXT"),
+                                          "file " + path("sub/deep/er/x.txt"),
+                                          "error " + path("sub/elsewhere"), "error " + path("sub/link.txt")};
+  EXPECT_EQ(log.order, expected);
+  ASSERT_EQ(log.errors.size(), 2u);
+  for (const auto& error : log.errors) {
+    EXPECT_TRUE(error.warning);
+    EXPECT_NE(error.message.find("symbolic link resolves outside"), std::string::npos) << error.message;
+  }
+}
+
+TEST_F(DirectoryWalk, FollowLinksWalksLinkedFoldersButNotInCycles) {
+  fs::create_directory_symlink(root_ / "a", root_ / "sub/elsewhere");
+  fs::create_symlink(root_ / "b.txt", root_ / "sub/link.txt");
+  fs::create_directory_symlink(root_ / "sub", root_ / "sub/deep/loop");
+  InputOptions options;
+  options.follow_links = true;
+  const auto log = walk_inputs({path("sub")}, options);
+  const std::vector<std::string> expected{
+      "file " + path("sub/UPPER.TXT"), "file " + path("sub/deep/er/x.txt"),
+      "file " + path("sub/elsewhere/z.txt"), "file " + path("sub/link.txt")};
   EXPECT_EQ(log.order, expected);
 }
 

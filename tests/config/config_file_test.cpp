@@ -60,10 +60,10 @@ TEST(ConfigFile, AnEmptyFileSetsNothing) {
 }
 
 TEST(ConfigFile, UnknownKeysAnywhereAreErrorsAtTheirLine) {
-  EXPECT_EQ(
-      error_of("[validat]\nselect = []\n"),
-      "dir/digest.toml:1:2: error: unknown key \"validat\" in digest.toml (known keys: validate, per-file, "
-      "fmt)");
+  EXPECT_EQ(error_of("[validat]\nselect = []\n"),
+            "dir/digest.toml:1:2: error: unknown key \"validat\" in digest.toml (known keys: exclude, "
+            "extend-exclude, validate, per-file, "
+            "fmt)");
   EXPECT_NE(
       error_of("[validate]\nselct = [\"DG2\"]\n").find("dir/digest.toml:2:1: error: unknown key \"selct\""),
       std::string::npos);

@@ -166,10 +166,10 @@ TEST_F(SarifCli, RelativeUrisResolveAgainstTheWorkTreeRoot) {
     EXPECT_EQ(string_at(artifact, "uriBaseId"), "%SRCROOT%");
   }
   EXPECT_TRUE(run["invocations"][0]["executionSuccessful"].GetBool());
-  EXPECT_EQ(string_at(run["tool"]["driver"]["rules"][28], "helpUri").substr(0, 8), "https://");
+  EXPECT_EQ(string_at(run["tool"]["driver"]["rules"][29], "helpUri").substr(0, 8), "https://");
   EXPECT_TRUE(
-      string_at(run["tool"]["driver"]["rules"][28], "helpUri").ends_with("/docs/rules.md#dg209-bidi-control"))
-      << string_at(run["tool"]["driver"]["rules"][28], "helpUri");
+      string_at(run["tool"]["driver"]["rules"][29], "helpUri").ends_with("/docs/rules.md#dg209-bidi-control"))
+      << string_at(run["tool"]["driver"]["rules"][29], "helpUri");
 }
 
 TEST_F(SarifCli, FilesOutsideTheRootGetAbsoluteFileUris) {

@@ -124,6 +124,22 @@ void add_input_options(CLI::App& command, InputArgs& args) {
                   "Stop an archive that expands more than this many times its compressed size (0: no limit)")
       ->type_name("N")
       ->capture_default_str();
+  add_walk_options(command, args);
+}
+
+void add_walk_options(CLI::App& command, InputArgs& args) {
+  command.add_flag("--hidden", args.hidden, "Walk hidden files and folders (names starting with '.') too");
+  command.add_flag("--no-ignore", args.no_ignore,
+                   "Walk what .gitignore, .ignore and .git/info/exclude exclude too");
+  command.add_flag("--follow-links", args.follow_links,
+                   "Walk symbolic links to folders, and take links that resolve outside the named folder");
+  command
+      .add_option("--exclude", args.exclude,
+                  "Skip files and folders matching GLOB in directory walks (relative to the named folder; "
+                  "repeatable)")
+      ->type_name("GLOB")
+      ->take_all()
+      ->allow_extra_args(false);
 }
 
 void apply(const InputArgs& args, digestkit::InputOptions& inputs, digestkit::DecodeOptions& decode) {
@@ -139,6 +155,14 @@ void apply(const InputArgs& args, digestkit::InputOptions& inputs, digestkit::De
   inputs.max_member_size = args.max_member_size;
   inputs.max_total_size = args.max_total_size;
   inputs.max_expansion_ratio = args.max_expansion_ratio;
+  apply_walk(args, inputs);
+}
+
+void apply_walk(const InputArgs& args, digestkit::InputOptions& inputs) {
+  inputs.hidden = args.hidden;
+  inputs.ignore_files = !args.no_ignore;
+  inputs.follow_links = args.follow_links;
+  inputs.exclude = args.exclude;
 }
 
 void add_progress_option(CLI::App& command, ProgressArgs& args) {

@@ -62,8 +62,18 @@ struct InputArgs {
   std::uint64_t max_member_size = digestkit::InputOptions{}.max_member_size;
   std::uint64_t max_total_size = digestkit::InputOptions{}.max_total_size;
   std::uint64_t max_expansion_ratio = digestkit::InputOptions{}.max_expansion_ratio;
+  // Directory walks (files named on the command line are always read).
+  bool hidden = false;               // --hidden
+  bool no_ignore = false;            // --no-ignore
+  bool follow_links = false;         // --follow-links
+  std::vector<std::string> exclude;  // --exclude GLOB ...
 };
 void add_input_options(CLI::App& command, InputArgs& args);
+// Only the directory walk's options (--hidden, --no-ignore, --follow-links,
+// --exclude), for a command with input options of its own (extract); part of
+// add_input_options().
+void add_walk_options(CLI::App& command, InputArgs& args);
+void apply_walk(const InputArgs& args, digestkit::InputOptions& inputs);
 // Checks --encoding (UsageError for a charset ICU does not know) and fills
 // the library's options.
 void apply(const InputArgs& args, digestkit::InputOptions& inputs, digestkit::DecodeOptions& decode);

@@ -33,6 +33,7 @@ struct ExtractCommand {
   std::string output;
   unsigned jobs = 1;
   bool fail_fast = false;
+  InputArgs walk;  // only the walk's options (add_walk_options)
 };
 
 // Parts joined as convert joins them for the same target (one JSON array,
@@ -172,6 +173,7 @@ int run_extract(const ExtractCommand& command) {
   ex::Settings settings;
   settings.inputs = command.inputs;
   settings.input_options.extensions = ex::default_extensions();
+  apply_walk(command.walk, settings.input_options);
   settings.jobs = jobs_from(command.jobs);
   settings.to = command.to == "json"    ? ex::Target::Json
                 : command.to == "jsonl" ? ex::Target::JsonLines
@@ -208,6 +210,7 @@ void add_extract_command(CLI::App& app, int& exit_code) {
   sub->add_option("INPUT", command->inputs,
                   "pages (.html/.htm/.txt), directories, .tar/.tar.gz/.tgz/.zip archives, or - for stdin")
       ->required();
+  add_walk_options(*sub, command->walk);
   sub->add_option("--to", command->to,
                   "output: text (the canonical digest, as digest fmt prints it), json (one array), jsonl")
       ->check(CLI::IsMember({"text", "json", "jsonl"}))
