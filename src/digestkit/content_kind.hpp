@@ -15,9 +15,11 @@ namespace digestkit {
 
 // What the bytes are when they are plainly not a digest post, for a message
 // ("an HTML page", "gzip-compressed data", "a PDF document", "JSON", "binary
-// data"...); nullopt for anything that may be digest text, damaged or not.
-// Looks at the first bytes only (magic numbers, markup, NUL bytes), and the
-// last for JSON; text in UTF-16 or UTF-32 is text.
+// data", text with no line of a digest at all: a LICENSE...); nullopt for
+// anything that may be digest text, damaged or not. Looks at the first
+// bytes (magic numbers, markup, NUL bytes), the last for JSON, and for text
+// the lines up to the first that a digest has (a date, Authors:, PDF line);
+// text in UTF-16 or UTF-32 is text.
 [[nodiscard]] std::optional<std::string> non_digest_kind(std::string_view bytes);
 
 }  // namespace digestkit

@@ -18,33 +18,6 @@ inline constexpr std::array<std::string_view, 55> kRuleCodes{
     "DG213", "DG214", "DG215", "DG216", "DG301", "DG302", "DG303", "DG304", "DG305", "DG306", "DG307",
     "DG308", "DG309", "DG310", "DG311", "DG312", "DG313", "DG314", "DG316", "DG317", "DG401", "DG402"};
 
-class RuleId {
- public:
-  // The rule of `code`; consteval, so an unknown code does not compile. Use
-  // it through rule<"DGnnn">: a constant initialised at compile time. (Called
-  // inside a run-time expression, an immediate invocation makes clang 14
-  // destroy that expression's other temporaries twice.)
-  static consteval RuleId from(std::string_view code) { return RuleId(index_of(code)); }
-
-  // Position in rules() and kRuleCodes.
-  [[nodiscard]] constexpr std::size_t index() const { return index_; }
-  [[nodiscard]] constexpr std::string_view code() const { return kRuleCodes[index_]; }
-  friend constexpr bool operator==(RuleId, RuleId) = default;
-
- private:
-  constexpr explicit RuleId(std::size_t index) : index_(index) {}
-
-  static consteval std::size_t index_of(std::string_view code) {
-    for (std::size_t i = 0; i < kRuleCodes.size(); ++i) {
-      if (kRuleCodes[i] == code) return i;
-    }
-    // Not a constant expression: the compile error names this line.
-    throw "unknown rule code: not in the catalogue";
-  }
-
-  std::size_t index_;
-};
-
 // A string literal as a template argument: rule<"DG203">.
 template <std::size_t N>
 struct RuleCode {
@@ -55,6 +28,42 @@ struct RuleCode {
 };
 
 template <RuleCode code>
-inline constexpr RuleId rule = RuleId::from(std::string_view(code.chars, sizeof(code.chars) - 1));
+struct RuleOf;
+
+// Made only by rule<"DGnnn">, a constant initialised when the program is
+// compiled: a code that is not in the catalogue does not compile. (Not a
+// consteval constructor: clang 14 destroys the other temporaries of a
+// run-time expression twice when it holds an immediate invocation, and
+// rejects one in a template.)
+class RuleId {
+ public:
+  // Position in rules() and kRuleCodes.
+  [[nodiscard]] constexpr std::size_t index() const { return index_; }
+  [[nodiscard]] constexpr std::string_view code() const { return kRuleCodes[index_]; }
+  friend constexpr bool operator==(RuleId, RuleId) = default;
+
+ private:
+  template <RuleCode>
+  friend struct RuleOf;
+  constexpr explicit RuleId(std::size_t index) : index_(index) {}
+
+  static constexpr std::size_t index_of(std::string_view code) {
+    for (std::size_t i = 0; i < kRuleCodes.size(); ++i) {
+      if (kRuleCodes[i] == code) return i;
+    }
+    // Not a constant expression: the compile error names this line.
+    throw "unknown rule code: not in the catalogue";
+  }
+
+  std::size_t index_;
+};
+
+template <RuleCode code>
+struct RuleOf {
+  static constexpr RuleId value{RuleId::index_of(std::string_view(code.chars, sizeof(code.chars) - 1))};
+};
+
+template <RuleCode code>
+inline constexpr RuleId rule = RuleOf<code>::value;
 
 }  // namespace digestkit::lint

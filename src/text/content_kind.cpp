@@ -56,6 +56,35 @@ bool looks_binary(std::string_view bytes) {
   return !utf16 && !utf32;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A line a digest has even when damaged: an update date ("2024-01-24 更新",
+// "2022/02/19"), an Authors line, a PDF line, or the footer's author label.
+bool is_digest_line(std::string_view line) {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  if (starts_with_ignoring_ascii_case(line, "authors:") || starts_with_ignoring_ascii_case(line, "author:"))
+    return true;
+  if (line.starts_with("PDF") && (line.size() == 3 || line[3] == ' ')) return true;
+  if (line.starts_with("\xE6\x96\x87\xE7\xAB\xA0\xE4\xBD\x9C\xE8\x80\x85")) return true;  // 文章作者
+  return line.size() >= 8 && is_digit(line[0]) && is_digit(line[1]) && is_digit(line[2]) &&
+         is_digit(line[3]) && (line[4] == '-' || line[4] == '/' || line[4] == '.') && is_digit(line[5]);
+}
+
+// Text without a single line of a digest (a LICENSE, a README, notes): the
+// grammar would report its first line as a category without a date. Files
+// with NUL bytes (UTF-16, UTF-32) are left to the decoder; blank files to
+// DG101. Stops at the first digest line, which real posts have near the top.
+bool text_without_digest_lines(std::string_view bytes) {
+  if (trimmed(bytes).empty() || bytes.find('\0') != std::string_view::npos) return false;
+  while (!bytes.empty()) {
+    const std::size_t end = bytes.find_first_of("\r\n");  // CR-only files too
+    if (is_digest_line(bytes.substr(0, end))) return false;
+    if (end == std::string_view::npos) break;
+    bytes.remove_prefix(end + 1);
+  }
+  return true;
+}
+
 }  // namespace
 
 bool looks_like_html(std::string_view bytes) {
@@ -97,6 +126,9 @@ std::optional<std::string> non_digest_kind(std::string_view bytes) {
   if (looks_like_html(bytes)) return "an HTML page (use digest extract to get the digest out of it)";
   if (looks_like_json(bytes)) return "JSON";
   if (looks_binary(bytes)) return "binary data";
+  if (text_without_digest_lines(bytes)) {
+    return "text without a single line of a digest (no update date, Authors: or PDF line)";
+  }
   return std::nullopt;
 }
 

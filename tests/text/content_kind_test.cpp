@@ -50,11 +50,26 @@ TEST(NonDigestKind, NamesBinaryDataButNotUtf16Text) {
 TEST(NonDigestKind, LeavesDigestTextDamagedOrNotToTheParser) {
   EXPECT_EQ(non_digest_kind(kDigest), std::nullopt);
   EXPECT_EQ(non_digest_kind(""), std::nullopt);
-  EXPECT_EQ(non_digest_kind("Some\0Title\n"), std::nullopt);  // DG112's: a stray NUL
+  using namespace std::string_view_literals;
+  EXPECT_EQ(non_digest_kind("Some\0Title\n\nAuthors:Ann Lee\n"sv), std::nullopt);  // DG112's: a stray NUL
   EXPECT_EQ(non_digest_kind("[2024] 无监督\n\n\n2024-01-01 更新\n"), std::nullopt);
-  EXPECT_EQ(non_digest_kind("{Bracketed} category\n"), std::nullopt);
-  EXPECT_EQ(non_digest_kind("BZh is a word here\n"), std::nullopt);
-  EXPECT_EQ(non_digest_kind("MIT License\n\nPermission is hereby granted\n"), std::nullopt);
+  EXPECT_EQ(non_digest_kind("{Bracketed} category\n\n\n2024-01-01 更新\n"), std::nullopt);
+  EXPECT_EQ(non_digest_kind("BZh is a word here\n\nAuthors:Ann Lee\n"), std::nullopt);
+  // One line of a digest is enough: what is wrong with the rest is the parser's to say.
+  EXPECT_EQ(non_digest_kind("A title\n\nauthors: Ann Lee\n"), std::nullopt);
+  EXPECT_EQ(non_digest_kind("A title\nabstract\nPDF 8 pages\n"), std::nullopt);
+  EXPECT_EQ(non_digest_kind("A title\r\nabstract\r\nPDF\r\n"), std::nullopt);
+  EXPECT_EQ(non_digest_kind("  \n\t\n"), std::nullopt);  // blank: DG101's
+}
+
+// A LICENSE or README in a folder of posts: text, but not one line of it a
+// digest's (it used to be reported as a category line without a date, DG102).
+TEST(NonDigestKind, NamesTextWithoutASingleDigestLine) {
+  const std::string_view kind =
+      "text without a single line of a digest (no update date, Authors: or PDF line)";
+  EXPECT_EQ(non_digest_kind("MIT License\n\nPermission is hereby granted\n"), kind);
+  EXPECT_EQ(non_digest_kind("{Bracketed} category\n"), kind);
+  EXPECT_EQ(non_digest_kind("# Notes\n\nPDFs are kept elsewhere.\n"), kind);
 }
 
 }  // namespace
