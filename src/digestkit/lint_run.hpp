@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -69,6 +70,12 @@ struct RunSettings {
   // Not owned; null: nothing is repaired. Its repaired inputs are linted
   // again and only what is left is reported.
   Fixer* fixer = nullptr;
+  // What a file is when it is another kind of text that a digest tool reads
+  // (a web page saved as text, which `digest extract` reads): a phrase for
+  // DG100's message, or nullopt. Asked only of files with parse errors, so
+  // clean posts cost nothing; empty: not asked. (validate passes extract's
+  // recogniser: lint does not depend on extract.)
+  std::function<std::optional<std::string>(std::string_view text)> other_text_kind;
 };
 
 // The warnings of the files one digest.toml configures, and its

@@ -98,6 +98,23 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     if (settings.progress != nullptr) settings.progress->finish();
   };
 
+  // A file that does not parse may be a page that `digest extract` reads: one
+  // DG100 finding that says so instead of the page's parse errors.
+  const auto recognise_other_text = [&](Linted& linted) {
+    if (!settings.other_text_kind || !linted.result.source || !linted.policy.enabled(rule<"DG100">)) return;
+    const bool parse_errors = std::any_of(
+        linted.result.diagnostics.begin(), linted.result.diagnostics.end(),
+        [](const Diagnostic& d) { return d.severity == Severity::Error && d.code.starts_with("DG1"); });
+    if (!parse_errors) return;
+    const std::optional<std::string> kind = settings.other_text_kind(linted.result.source->text());
+    if (!kind) return;
+    Diagnostic diagnostic;
+    diagnostic.code = std::string(rule<"DG100">.code());
+    diagnostic.severity = linted.policy.severity(rule<"DG100">);
+    diagnostic.path = linted.result.path;
+    diagnostic.message = "not a digest post: " + *kind;
+    linted.result.diagnostics.assign(1, std::move(diagnostic));
+  };
   const std::function<Linted(InputFile &&)> work = [&](InputFile&& input) {
     Linted linted;
     const Config* config = nullptr;
@@ -121,12 +138,14 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
       linted.result =
           lint_file(parse_owned_bytes(std::move(input.bytes), input.name, settings.decode, parse_options),
                     input.name, linted.policy, settings.options);
+      recognise_other_text(linted);
       return linted;
     }
     // The fixer needs the bytes as read; the repaired text is linted again,
     // so that only what is left is reported.
     linted.result = lint_file(parse_bytes(input.bytes, input.name, settings.decode, parse_options),
                               input.name, linted.policy, settings.options);
+    recognise_other_text(linted);
     linted.fix = settings.fixer->fix(input, config_file, linted.result);
     if (linted.fix->status == FixAttempt::Status::Fixed) {
       const std::size_t before = fixable_findings(linted.result);

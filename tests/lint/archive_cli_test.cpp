@@ -119,3 +119,39 @@ TEST(ArchiveCli, TheRealArchiveIsQuietAndOrderFree) {
 }
 
 }  // namespace
+
+namespace {
+
+// A web page, saved as HTML or as a text dump, is named as one and pointed
+// to `digest extract` (DG100), not reported as a wall of parse errors.
+TEST(NotADigestCli, SavedPagesPointToExtract) {
+  for (const char* page : {"extract/headings.txt", "extract/headings.html"}) {
+    SCOPED_TRACE(page);
+    const auto result = digestkit::testing::run_digest("validate " + shell_quote(testdata(page).string()));
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_NE(result.out.find("not a digest post: "), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("use digest extract to get the digest out of it) [DG100]"), std::string::npos)
+        << result.out;
+    EXPECT_EQ(result.out.find("[DG10"), result.out.rfind("[DG1")) << "one finding\n" << result.out;
+  }
+}
+
+TEST(NotADigestCli, TheRealSavedPagesPointToExtract) {
+  const fs::path dir = digestkit::testing::shared_dir() / "corpus" / "scraped";
+  if (!fs::is_directory(dir)) GTEST_SKIP() << dir << " is absent";
+  std::size_t pages = 0;
+  for (const auto& item : fs::directory_iterator(dir)) {
+    const std::string extension = item.path().extension().string();
+    if (extension != ".txt" && extension != ".html") continue;
+    ++pages;
+    const auto result =
+        digestkit::testing::run_digest("validate --format json " + shell_quote(item.path().string()));
+    EXPECT_EQ(result.exit_code, 1) << item.path();
+    EXPECT_NE(result.out.find("\"code\": \"DG100\""), std::string::npos) << item.path() << "\n" << result.out;
+    EXPECT_NE(result.out.find("use digest extract"), std::string::npos) << item.path();
+    EXPECT_EQ(result.out.find("\"code\": \"DG102\""), std::string::npos) << item.path();
+  }
+  EXPECT_GE(pages, 40u);
+}
+
+}  // namespace

@@ -2,6 +2,8 @@
 // errors on stderr.
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -18,6 +20,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "digestkit/extract.hpp"
 #include "digestkit/fix.hpp"
 #include "digestkit/lint.hpp"
 #include "digestkit/lint_baseline.hpp"
@@ -173,6 +176,13 @@ int run_validate(const ValidateOptions& options) {
 
   lint::RunSettings settings;
   settings.inputs = options.inputs;
+  // A page saved as text (w3m, lynx): named, and pointed to digest extract.
+  settings.other_text_kind = [](std::string_view text) -> std::optional<std::string> {
+    const auto layout = digestkit::extract::text_dump_layout(text);
+    if (!layout) return std::nullopt;
+    return fmt::format("a web page saved as text ({} layout; use digest extract to get the digest out of it)",
+                       *layout);
+  };
   if (settings.inputs.empty()) {
     if (options.input.stdin_filename.empty())
       throw UsageError{"no input: give files, directories, archives or - (stdin)"};
