@@ -2,7 +2,7 @@
 // refusal leaves the original untouched and no temporary file behind. The
 // refusals are checked by mode bits as well as access(2), so they hold when
 // the tests run as root; a failure of the system calls themselves is forced
-// with a name too long for the temporary file, which no privilege bypasses.
+// with a file size limit, which no privilege bypasses.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/resource.h>
@@ -87,20 +87,20 @@ TEST_F(AtomicWrite, RefusesAFileInAReadOnlyDirectory) {
   EXPECT_EQ(std::distance(fs::directory_iterator(sub), fs::directory_iterator()), 1);
 }
 
-TEST_F(AtomicWrite, FailureToCreateTheTemporaryFileLeavesTheOriginal) {
-  // No descriptor left to open (RLIMIT_NOFILE binds root too), in a child
-  // process: mkstemp fails whoever runs the test.
+TEST_F(AtomicWrite, AFailedWriteLeavesTheOriginalAndNoTemporaryFile) {
+  // A file size limit of 2 bytes (RLIMIT_FSIZE binds root too), in a child
+  // process: writing the temporary file fails whoever runs the test. (Not
+  // RLIMIT_NOFILE: the sanitizers' runtime needs descriptors of its own.)
   const auto file = dir_ / "post.txt";
   testing::write_file(file, "old");
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    const int lowest_free = ::dup(0);
-    ::close(lowest_free);
-    const rlimit none{static_cast<rlim_t>(lowest_free), static_cast<rlim_t>(lowest_free)};
-    ::setrlimit(RLIMIT_NOFILE, &none);
-    const auto error = replace_file_atomically(file, "new");
-    ::_exit(error && error->find("cannot create a temporary file") != std::string::npos ? 0 : 1);
+    std::signal(SIGXFSZ, SIG_IGN);  // write(2) then fails with EFBIG
+    const rlimit tiny{2, 2};
+    ::setrlimit(RLIMIT_FSIZE, &tiny);
+    const auto error = replace_file_atomically(file, "new content");
+    ::_exit(error && error->find("cannot write the temporary file") != std::string::npos ? 0 : 1);
   }
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
