@@ -101,6 +101,9 @@ class Report {
   void input_error(const std::string& name, const std::string& message);
   void finish();
   [[nodiscard]] const Counts& counts() const { return counts_; }
+  // Whether findings of this severity are shown (and counted, and recorded
+  // in a baseline): --min-severity.
+  [[nodiscard]] bool shows(Severity severity) const { return severity >= options_.min_severity; }
 
  private:
   void count(const Diagnostic& diagnostic);

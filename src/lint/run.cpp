@@ -98,6 +98,14 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     if (settings.progress != nullptr) settings.progress->finish();
   };
 
+  const auto skip_unshown_archive_rules = [&](Policy& policy) {
+    RuleSelection unshown;
+    for (const RuleId rule : {lint::rule<"DG401">, lint::rule<"DG402">}) {
+      if (policy.enabled(rule) && !report.shows(policy.severity(rule)))
+        unshown.ignore.emplace_back(rule.code());
+    }
+    if (!unshown.ignore.empty()) policy.apply(unshown);
+  };
   // A file that does not parse may be a page that `digest extract` reads: one
   // DG100 finding that says so instead of the page's parse errors.
   const auto recognise_other_text = [&](Linted& linted) {
@@ -128,6 +136,10 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     }
     linted.config = config;
     linted.policy = policy_for(config, settings.command_line, input.name);
+    // The archive-wide rules keep every paper's title and authors until the
+    // end: not for findings the report would not show (they are info by
+    // default, below the default --min-severity).
+    skip_unshown_archive_rules(linted.policy);
     if (auto result = not_a_digest(input.bytes, input.name, linted.policy)) {
       linted.result = std::move(*result);
       return linted;
