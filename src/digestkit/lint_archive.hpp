@@ -85,7 +85,14 @@ class ArchiveIndex {
   void paper_findings(std::vector<PaperCopy> copies, std::vector<ArchiveFinding>& out) const;
   void digest_findings(const std::string& key, std::vector<DigestCopy> copies,
                        std::vector<ArchiveFinding>& out) const;
-  [[nodiscard]] bool path_before(std::uint32_t a, std::uint32_t b) const;
+  // Sorts copies by path and position; the last whose file runs the rule.
+  template <class Copy>
+  const Copy* last_reporting_copy(std::vector<Copy>& copies, RuleSetting FileInfo::*rule) const;
+  template <class Copy>
+  [[nodiscard]] ArchiveFinding finding_at(const Copy& primary, RuleId rule,
+                                          RuleSetting FileInfo::*setting) const;
+  template <class Copy>
+  void add_related(Diagnostic& diagnostic, const Copy& copy, std::string message) const;
 
   std::vector<FileInfo> files_;
   std::vector<EntrySlot> entry_slots_;

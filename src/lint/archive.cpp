@@ -194,16 +194,53 @@ void ArchiveIndex::add(const FileSummary& summary, const Policy& policy) {
   }
 }
 
-bool ArchiveIndex::path_before(std::uint32_t a, std::uint32_t b) const {
-  return files_[a].path < files_[b].path;
-}
-
-void ArchiveIndex::paper_findings(std::vector<PaperCopy> copies, std::vector<ArchiveFinding>& out) const {
-  const auto position = [&](const PaperCopy& c) {
+// The steps both rules share, for PaperCopy and DigestCopy alike.
+template <class Copy>
+const Copy* ArchiveIndex::last_reporting_copy(std::vector<Copy>& copies, RuleSetting FileInfo::*rule) const {
+  const auto position = [&](const Copy& c) {
     return std::make_tuple(std::string_view(files_[c.file].path), c.line, c.column);
   };
   std::sort(copies.begin(), copies.end(),
-            [&](const PaperCopy& a, const PaperCopy& b) { return position(a) < position(b); });
+            [&](const Copy& a, const Copy& b) { return position(a) < position(b); });
+  for (auto it = copies.rbegin(); it != copies.rend(); ++it) {
+    if ((files_[it->file].*rule).enabled) return &*it;
+  }
+  return nullptr;
+}
+
+template <class Copy>
+ArchiveFinding ArchiveIndex::finding_at(const Copy& primary, RuleId rule,
+                                        RuleSetting FileInfo::*setting) const {
+  ArchiveFinding finding;
+  Diagnostic& d = finding.diagnostic;
+  d.code = std::string(rule.code());
+  d.severity = (files_[primary.file].*setting).severity;
+  d.path = files_[primary.file].path;
+  d.location.line = primary.line;
+  d.location.column = primary.column;
+  d.length = primary.length;
+  d.end_column = primary.end_column;
+  d.input_offset = primary.input_offset;
+  finding.identity.code = d.code;
+  finding.file = primary.file;
+  return finding;
+}
+
+template <class Copy>
+void ArchiveIndex::add_related(Diagnostic& diagnostic, const Copy& copy, std::string message) const {
+  if (diagnostic.related.size() == kMaxRelated) return;
+  RelatedLocation related;
+  related.path = files_[copy.file].path;
+  related.location.line = copy.line;
+  related.location.column = copy.column;
+  related.message = std::move(message);
+  diagnostic.related.push_back(std::move(related));
+}
+
+void ArchiveIndex::paper_findings(std::vector<PaperCopy> copies, std::vector<ArchiveFinding>& out) const {
+  // The finding goes to the last copy (by path and position) whose file runs DG401.
+  const PaperCopy* primary = last_reporting_copy(copies, &FileInfo::conflicting_paper);
+  if (primary == nullptr) return;
   const auto variant = [](const PaperCopy& c) { return std::make_pair(c.authors_hash, c.abstract_hash); };
   const bool one_variant = std::all_of(copies.begin(), copies.end(),
                                        [&](const PaperCopy& c) { return variant(c) == variant(copies[0]); });
@@ -214,16 +251,6 @@ void ArchiveIndex::paper_findings(std::vector<PaperCopy> copies, std::vector<Arc
   });
   if (one_digest) return;
 
-  // The finding goes to the last copy whose file runs DG401.
-  auto primary = copies.end();
-  for (auto it = copies.end(); it != copies.begin();) {
-    --it;
-    if (files_[it->file].conflicting_paper.enabled) {
-      primary = it;
-      break;
-    }
-  }
-  if (primary == copies.end()) return;
   // Compared with the first copy of another version; every other version's
   // first copy is a related location.
   std::vector<const PaperCopy*> others;
@@ -250,33 +277,17 @@ void ArchiveIndex::paper_findings(std::vector<PaperCopy> copies, std::vector<Arc
   std::string what;
   for (const std::string& difference : differences) what += (what.empty() ? "" : "; ") + difference;
 
-  ArchiveFinding finding;
+  ArchiveFinding finding = finding_at(*primary, rule<"DG401">, &FileInfo::conflicting_paper);
   Diagnostic& d = finding.diagnostic;
-  d.code = "DG401";
-  d.severity = files_[primary->file].conflicting_paper.severity;
-  d.path = files_[primary->file].path;
-  d.location.line = primary->line;
-  d.location.column = primary->column;
-  d.length = primary->length;
-  d.end_column = primary->end_column;
-  d.input_offset = primary->input_offset;
   const std::string title(title_of(*primary));
   d.message = fmt::format("paper {} differs from its copy at {}:{}:{}: {}", detail::quote(title), other_path,
                           other.line, other.column, what);
   if (seen.size() > 2) {
     d.message += fmt::format(" ({} versions in {} places)", seen.size(), copies.size());
   }
-  for (const PaperCopy* copy : others) {
-    if (d.related.size() == kMaxRelated) break;
-    RelatedLocation related;
-    related.path = files_[copy->file].path;
-    related.location.line = copy->line;
-    related.location.column = copy->column;
-    related.message = copy == &other ? "the copy compared with" : "another version of this paper";
-    d.related.push_back(std::move(related));
-  }
+  for (const PaperCopy* copy : others)
+    add_related(d, *copy, copy == &other ? "the copy compared with" : "another version of this paper");
   FindingIdentity& identity = finding.identity;
-  identity.code = d.code;
   identity.text = title;
   identity.part = PostPart::Entry;
   identity.entry = title_key(title);
@@ -285,26 +296,13 @@ void ArchiveIndex::paper_findings(std::vector<PaperCopy> copies, std::vector<Arc
     identity.category = digests[primary->digest].first;
     identity.date = digests[primary->digest].second;
   }
-  finding.file = primary->file;
   out.push_back(std::move(finding));
 }
 
 void ArchiveIndex::digest_findings(const std::string& key, std::vector<DigestCopy> copies,
                                    std::vector<ArchiveFinding>& out) const {
-  const auto position = [&](const DigestCopy& c) {
-    return std::make_tuple(std::string_view(files_[c.file].path), c.line, c.column);
-  };
-  std::sort(copies.begin(), copies.end(),
-            [&](const DigestCopy& a, const DigestCopy& b) { return position(a) < position(b); });
-  auto primary = copies.end();
-  for (auto it = copies.end(); it != copies.begin();) {
-    --it;
-    if (files_[it->file].duplicate_digest.enabled) {
-      primary = it;
-      break;
-    }
-  }
-  if (primary == copies.end()) return;
+  const DigestCopy* primary = last_reporting_copy(copies, &FileInfo::duplicate_digest);
+  if (primary == nullptr) return;
   // Two digests of one day in one file are another rule's business.
   std::vector<const DigestCopy*> others;
   for (const DigestCopy& copy : copies) {
@@ -320,39 +318,22 @@ void ArchiveIndex::digest_findings(const std::string& key, std::vector<DigestCop
         return c->content_hash == primary->content_hash;
       }));
 
-  ArchiveFinding finding;
+  ArchiveFinding finding = finding_at(*primary, rule<"DG402">, &FileInfo::duplicate_digest);
   Diagnostic& d = finding.diagnostic;
-  d.code = "DG402";
-  d.severity = files_[primary->file].duplicate_digest.severity;
-  d.path = files_[primary->file].path;
-  d.location.line = primary->line;
-  d.location.column = primary->column;
-  d.length = primary->length;
-  d.end_column = primary->end_column;
-  d.input_offset = primary->input_offset;
   d.message = fmt::format("digest {} of {} is also in {}:{}", detail::quote(category), date,
                           files_[other.file].path, other.line);
   if (others.size() > 1) d.message += fmt::format(" and {} more files", others.size() - 1);
   d.message += identical == others.size() ? " with the same papers (a re-scrape)"
                : identical == 0           ? " with other papers"
                                 : fmt::format(" ({} of {} with the same papers)", identical, others.size());
-  for (const DigestCopy* copy : others) {
-    if (d.related.size() == kMaxRelated) break;
-    RelatedLocation related;
-    related.path = files_[copy->file].path;
-    related.location.line = copy->line;
-    related.location.column = copy->column;
-    related.message =
-        copy->content_hash == primary->content_hash ? "the same digest" : "a digest of the same day";
-    d.related.push_back(std::move(related));
-  }
+  for (const DigestCopy* copy : others)
+    add_related(d, *copy,
+                copy->content_hash == primary->content_hash ? "the same digest" : "a digest of the same day");
   FindingIdentity& identity = finding.identity;
-  identity.code = d.code;
   identity.category = category;
   identity.date = date;
   identity.part = PostPart::Header;
   identity.text = date;
-  finding.file = primary->file;
   out.push_back(std::move(finding));
 }
 
