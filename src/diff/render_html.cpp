@@ -178,20 +178,12 @@ class SectionWriter {
       if (digest.footer && digest.footer->author) change_row(fields, "footer author", *digest.footer->author);
       if (digest.footer && digest.footer->notice) change_row(fields, "footer notice", *digest.footer->notice);
     }
-    std::size_t next_new = 0;
-    auto unchanged_until = [&](std::size_t end) {
-      if (digest.new_document == nullptr || end <= next_new) return;
-      unchanged(digest.new_document->entries, next_new, end);
-      next_new = end;
-    };
-    for (const auto& change : digest.entries) {
-      if (change.new_entry != nullptr) {
-        unchanged_until(change.new_index);
-        next_new = change.new_index + 1;
-      }
-      entry(change);
-    }
-    if (digest.new_document != nullptr) unchanged_until(digest.new_document->entries.size());
+    for_each_in_reading_order(
+        digest,
+        [&](const std::vector<Entry>& entries, std::size_t begin, std::size_t end) {
+          unchanged(entries, begin, end);
+        },
+        [&](const EntryChange& change) { entry(change); });
   }
 
  private:

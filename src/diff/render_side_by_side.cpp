@@ -61,20 +61,12 @@ class SideBySide {
       header = true;
     }
     if (header) out_ += '\n';
-    std::size_t next_new = 0;  // the next new entry not yet shown or summarised
-    auto unchanged_until = [&](std::size_t end) {
-      if (digest.new_document == nullptr || end <= next_new) return;
-      unchanged(digest.new_document->entries, next_new, end);
-      next_new = end;
-    };
-    for (const auto& change : digest.entries) {
-      if (change.new_entry != nullptr) {
-        unchanged_until(change.new_index);
-        next_new = change.new_index + 1;
-      }
-      entry(change);
-    }
-    if (digest.new_document != nullptr) unchanged_until(digest.new_document->entries.size());
+    for_each_in_reading_order(
+        digest,
+        [&](const std::vector<Entry>& entries, std::size_t begin, std::size_t end) {
+          unchanged(entries, begin, end);
+        },
+        [&](const EntryChange& change) { entry(change); });
     if (digest.footer) {
       if (digest.footer->author) text_change_rows("footer author: ", *digest.footer->author, 0);
       if (digest.footer->notice) text_change_rows("footer notice: ", *digest.footer->notice, 0);
