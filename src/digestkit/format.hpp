@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "digestkit/document.hpp"
 #include "digestkit/inputs.hpp"
 #include "digestkit/parse.hpp"
+#include "digestkit/spool.hpp"
 
 namespace digestkit {
 
@@ -42,6 +44,12 @@ struct FormatOptions {
 // Several digests back to back: joined by a single "\n".
 [[nodiscard]] std::string format_documents(const std::vector<Document>& documents,
                                            const FormatOptions& options = {});
+
+// The same a digest at a time: `out` gets each digest's text, after the
+// first with the "\n" that joins it to the one before.
+using TextOut = std::function<void(std::string_view)>;
+void format_documents_to(const std::vector<Document>& documents, const FormatOptions& options,
+                         const TextOut& out);
 
 // One text field as format_document prints it: invisible characters
 // removed, tabs and other spaces turned into U+0020, NFC, runs of spaces
@@ -91,6 +99,20 @@ struct FormattedFile {
 [[nodiscard]] FormattedFile format_file(const ParsedFile& parsed, std::string_view input_bytes,
                                         const FormatOptions& options = {});
 
+// The same without holding the output: the canonical text goes to `out` a
+// digest (and the "\n" before it) at a time, and each digest's output is
+// parsed again and compared on its own, so that memory is the input's text,
+// its AST and one digest. The result's text stays empty. When the status is
+// not Formatted, whatever reached `out` must be thrown away. `input_bytes`
+// is what the output is compared with for `changed`; nullopt when the
+// output cannot equal the input (a BOM, a legacy encoding).
+[[nodiscard]] FormattedFile format_file_to(const ParsedFile& parsed,
+                                           std::optional<std::string_view> input_bytes,
+                                           const FormatOptions& options, const TextOut& out);
+// The bytes a decoded file's output is compared with: its text when that is
+// exactly the input (UTF-8 without a BOM), else nullopt.
+[[nodiscard]] std::optional<std::string_view> unchanged_input_bytes(const ParsedFile& parsed);
+
 // The options of an input: the defaults with the [fmt] table of its
 // digest.toml (null: none) applied. `fmt` and `convert --to text` both
 // start from this, so that [fmt] means the same for both.
@@ -131,6 +153,10 @@ struct ReplaceOptions {
 // or nullopt on success; on error the original is untouched.
 [[nodiscard]] std::optional<std::string> replace_file_atomically(const std::filesystem::path& path,
                                                                  std::string_view content,
+                                                                 const ReplaceOptions& options = {});
+// The same with the content of a spool (the output of a large file, on disk).
+[[nodiscard]] std::optional<std::string> replace_file_atomically(const std::filesystem::path& path,
+                                                                 const Spool& content,
                                                                  const ReplaceOptions& options = {});
 
 }  // namespace digestkit

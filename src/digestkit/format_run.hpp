@@ -17,6 +17,7 @@
 #include "digestkit/parallel.hpp"
 #include "digestkit/progress.hpp"
 #include "digestkit/source.hpp"
+#include "digestkit/spool.hpp"
 
 namespace digestkit::format {
 
@@ -59,7 +60,7 @@ enum class FileStatus : std::uint8_t {
 struct FileOutcome {
   std::string name;  // InputFile::name
   FileStatus status = FileStatus::Unchanged;
-  std::string text;             // the canonical text, when printing
+  Spool text;                   // the canonical text, when printing (on disk when large)
   std::string diff;             // with RunSettings::diff, for a reformatted input
   std::string transcoded_from;  // the input's legacy encoding ("" for UTF-8 input)
   // Why the input was not formatted: its parse or decode errors, or the

@@ -165,6 +165,19 @@ std::optional<Difference> first_difference(const std::vector<Document>& before,
   return std::nullopt;
 }
 
+std::optional<Difference> first_difference_in_digest(const Document& before,
+                                                     const std::vector<Document>& after, std::size_t index,
+                                                     std::size_t count, const FormatOptions& options) {
+  if (after.size() != 1) {
+    return Difference{fmt::format("digest {} became {} digests", index + 1, after.size()), before.span};
+  }
+  Comparison comparison(options);
+  if (auto d = comparison.documents(before, after.front())) {
+    return Difference{count == 1 ? *d : fmt::format("digest {}: {}", index + 1, *d), comparison.where()};
+  }
+  return std::nullopt;
+}
+
 }  // namespace format_detail
 
 std::optional<std::string> check_equivalent(const Document& before, const Document& after,

@@ -19,4 +19,11 @@ struct Difference {
                                                          const std::vector<Document>& after,
                                                          const FormatOptions& options);
 
+// The same for digest `index` (of `count` in its file) alone: `after` is
+// the parse of its output by itself, which must be one digest.
+[[nodiscard]] std::optional<Difference> first_difference_in_digest(const Document& before,
+                                                                   const std::vector<Document>& after,
+                                                                   std::size_t index, std::size_t count,
+                                                                   const FormatOptions& options);
+
 }  // namespace digestkit::format_detail

@@ -1,9 +1,14 @@
-// Formatting one parsed file with black's safety check around it.
+// Formatting one parsed file with black's safety check around it, a digest
+// at a time.
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
 
 #include "digestkit/format.hpp"
 #include "digestkit/parse.hpp"
 #include "equivalence.hpp"
+#include "repairs.hpp"
 
 namespace digestkit {
 namespace {
@@ -31,29 +36,45 @@ std::string located(const ParsedFile& parsed, Span where) {
 
 }  // namespace
 
-FormattedFile format_file(const ParsedFile& parsed, std::string_view input_bytes,
-                          const FormatOptions& options) {
-  FormattedFile result;
-  if (!parsed.ok()) {
-    result.status = FormatStatus::Unparsable;
-    result.diagnostics = errors_of(parsed);
-    return result;
-  }
-  result.text = format_documents(parsed.documents, options);
-  result.changed = result.text != input_bytes;
-  // Output identical to the input parses to the input's own documents.
-  if (!result.changed) return result;
+namespace {
 
-  if (auto refusals = unformattable_fields(parsed.documents, options); !refusals.empty()) {
-    result.status = FormatStatus::Refused;
-    result.text.clear();
-    for (const FormatRefusal& refusal : refusals)
-      result.diagnostics.push_back(to_diagnostic(parsed, refusal));
-    return result;
+// Compares the output with the input bytes as it is written.
+class SameAsInput {
+ public:
+  explicit SameAsInput(std::optional<std::string_view> input) : input_(input), same_(input.has_value()) {}
+  void see(std::string_view piece) {
+    if (!same_) return;
+    same_ = input_->substr(offset_, piece.size()) == piece;
+    offset_ += piece.size();
   }
+  [[nodiscard]] bool same_at_end() const { return same_ && offset_ == input_->size(); }
 
+ private:
+  std::optional<std::string_view> input_;
+  bool same_;
+  std::size_t offset_ = 0;
+};
+
+// A digest whose input bytes are its output (and the "\n" before the next
+// digest) parses as it did: no second parse is needed.
+bool printed_as_read(const ParsedFile& parsed, std::size_t index, std::string_view printed) {
+  if (!parsed.source) return false;
+  const std::string_view text = parsed.source->text();
+  const Span span = parsed.documents[index].span;
+  if (span.end > text.size() || span.begin > span.end) return false;
+  const std::string_view read = text.substr(span.begin, span.size());
+  const bool last = index + 1 == parsed.documents.size();
+  return read.size() == printed.size() + (last ? 0 : 1) && read.substr(0, printed.size()) == printed &&
+         (last || read.back() == '\n');
+}
+
+// Why the output of digest `index` (starting at line `first_line` of the
+// output) is refused, or "": it must parse alone as one digest holding the
+// repaired fields of the input's.
+std::string reparse_problem(const ParsedFile& parsed, std::size_t index, std::string_view printed,
+                            std::size_t first_line, const FormatOptions& options) {
   const std::string path = path_of(parsed);
-  const ParsedFile reparsed = parse_bytes(result.text, path);
+  const ParsedFile reparsed = parse_bytes(printed, path);
   if (!reparsed.ok()) {
     std::string reason = "the output does not parse";
     if (reparsed.decode_error) {
@@ -61,19 +82,79 @@ FormattedFile format_file(const ParsedFile& parsed, std::string_view input_bytes
     } else if (!reparsed.errors.empty() && reparsed.source) {
       const ParseError& error = reparsed.errors.front();
       const Location at = reparsed.source->locate(error.offset);
-      reason += fmt::format(" (output line {}, column {}: {})", at.line, at.column, error.message);
+      reason +=
+          fmt::format(" (output line {}, column {}: {})", first_line + at.line - 1, at.column, error.message);
     }
-    result.status = FormatStatus::Unsafe;
-    result.problem = fmt::format("internal error: formatting changed the content of {}: {}", path, reason);
-    result.text.clear();  // refused output must not reach any file
+    return fmt::format("internal error: formatting changed the content of {}: {}", path, reason);
+  }
+  if (auto difference = format_detail::first_difference_in_digest(parsed.documents[index], reparsed.documents,
+                                                                  index, parsed.documents.size(), options)) {
+    return fmt::format("internal error: formatting changed the content of {}{}: {}", path,
+                       located(parsed, difference->where), difference->message);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<std::string_view> unchanged_input_bytes(const ParsedFile& parsed) {
+  if (!parsed.source || parsed.source->had_bom || parsed.source->transcoded) return std::nullopt;
+  return parsed.source->text();
+}
+
+FormattedFile format_file_to(const ParsedFile& parsed, std::optional<std::string_view> input_bytes,
+                             const FormatOptions& options, const TextOut& out) {
+  FormattedFile result;
+  if (!parsed.ok()) {
+    result.status = FormatStatus::Unparsable;
+    result.diagnostics = errors_of(parsed);
     return result;
   }
-  if (auto difference = format_detail::first_difference(parsed.documents, reparsed.documents, options)) {
-    result.status = FormatStatus::Unsafe;
-    result.problem = fmt::format("internal error: formatting changed the content of {}{}: {}", path,
-                                 located(parsed, difference->where), difference->message);
-    result.text.clear();
+  // Refusals matter only for a file that changes; they are looked for once,
+  // when the first difference shows.
+  bool refusals_checked = false;
+  const auto refused = [&] {
+    if (std::exchange(refusals_checked, true)) return false;
+    auto refusals = unformattable_fields(parsed.documents, options);
+    if (refusals.empty()) return false;
+    result.status = FormatStatus::Refused;
+    for (const FormatRefusal& refusal : refusals)
+      result.diagnostics.push_back(to_diagnostic(parsed, refusal));
+    return true;
+  };
+  SameAsInput compared(input_bytes);
+  format_detail::DocumentPrinter printer(options);
+  std::string piece;
+  std::size_t line = 1;  // of the output, where the next piece starts
+  for (std::size_t i = 0; i < parsed.documents.size(); ++i) {
+    piece.clear();
+    if (i > 0) piece += '\n';  // digests back to back, as format_documents joins them
+    printer.append(piece, parsed.documents[i]);
+    const std::string_view printed = std::string_view(piece).substr(i > 0 ? 1 : 0);
+    if (!printed_as_read(parsed, i, printed)) {
+      if (refused()) return result;
+      const std::size_t first_line = line + (i > 0 ? 1 : 0);
+      if (std::string problem = reparse_problem(parsed, i, printed, first_line, options); !problem.empty()) {
+        result.status = FormatStatus::Unsafe;
+        result.problem = std::move(problem);
+        return result;
+      }
+    }
+    compared.see(piece);
+    line += static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+    out(piece);
   }
+  result.changed = !compared.same_at_end();
+  if (result.changed && refused()) return result;
+  return result;
+}
+
+FormattedFile format_file(const ParsedFile& parsed, std::string_view input_bytes,
+                          const FormatOptions& options) {
+  std::string text;
+  FormattedFile result =
+      format_file_to(parsed, input_bytes, options, [&text](std::string_view piece) { text += piece; });
+  if (result.status == FormatStatus::Formatted) result.text = std::move(text);
   return result;
 }
 

@@ -121,6 +121,19 @@ std::string format_document(const Document& document, const FormatOptions& optio
   return out;
 }
 
+namespace format_detail {
+
+DocumentPrinter::DocumentPrinter(const FormatOptions& options)
+    : repairer_(std::make_unique<FieldRepairer>(field_repairs(options))) {}
+DocumentPrinter::~DocumentPrinter() = default;
+
+void DocumentPrinter::append(std::string& out, const Document& document) {
+  out.reserve(out.size() + estimated_size(document));
+  print_document(out, document, *repairer_);
+}
+
+}  // namespace format_detail
+
 std::string format_documents(const std::vector<Document>& documents, const FormatOptions& options) {
   FieldRepairer repairer(format_detail::field_repairs(options));
   std::size_t size = 0;
@@ -134,6 +147,18 @@ std::string format_documents(const std::vector<Document>& documents, const Forma
     print_document(out, document, repairer);
   }
   return out;
+}
+
+void format_documents_to(const std::vector<Document>& documents, const FormatOptions& options,
+                         const TextOut& out) {
+  format_detail::DocumentPrinter printer(options);
+  std::string piece;
+  for (const Document& document : documents) {
+    piece.clear();
+    if (&document != &documents.front()) piece += '\n';
+    printer.append(piece, document);
+    out(piece);
+  }
 }
 
 std::string repair_text(std::string_view text, const FormatOptions& options) {

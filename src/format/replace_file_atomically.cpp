@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <functional>
 #include <string>
 
 #include "digestkit/format.hpp"
@@ -43,12 +44,14 @@ std::optional<std::string> write_all(int fd, std::string_view content) {
 // Writes `content` to the open temporary file with the original's owner,
 // group and mode, and makes it durable. The owner first: chown clears the
 // set-ID bits, chmod then sets them again where the kernel allows.
-std::optional<std::string> fill_temporary(int fd, std::string_view content, const struct stat& original,
-                                          std::vector<std::string>* warnings) {
+using WriteContent = std::function<std::optional<std::string>(int fd)>;
+
+std::optional<std::string> fill_temporary(int fd, const WriteContent& write_content,
+                                          const struct stat& original, std::vector<std::string>* warnings) {
   const auto warn = [&](std::string text) {
     if (warnings != nullptr) warnings->push_back(std::move(text));
   };
-  if (auto error = write_all(fd, content)) return error;
+  if (auto error = write_content(fd)) return error;
   if (::geteuid() == 0) {
     if (::fchown(fd, original.st_uid, original.st_gid) != 0)
       return system_error("cannot copy the file's owner", errno);
@@ -101,10 +104,8 @@ std::optional<std::string> refuse_read_only(const std::string& file, const std::
   return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<std::string> replace_file_atomically(const std::filesystem::path& path,
-                                                   std::string_view content, const ReplaceOptions& options) {
+std::optional<std::string> replace_with(const std::filesystem::path& path, const WriteContent& write_content,
+                                        const ReplaceOptions& options) {
   // Rewrite the file a symlink points to, keeping the link.
   std::error_code ec;
   const std::filesystem::path target = std::filesystem::canonical(path, ec);
@@ -126,7 +127,7 @@ std::optional<std::string> replace_file_atomically(const std::filesystem::path& 
   if (fd.get() < 0) return system_error("cannot create a temporary file in " + directory, errno);
   const format_detail::TemporaryFileGuard guard(temporary);
 
-  auto error = fill_temporary(fd.get(), content, original, options.warnings);
+  auto error = fill_temporary(fd.get(), write_content, original, options.warnings);
   if (!error && fd.close() != 0) error = system_error("cannot close the temporary file", errno);
   if (!error && options.expected) {
     // Once more just before the rename: a writer may have come meanwhile.
@@ -144,6 +145,33 @@ std::optional<std::string> replace_file_atomically(const std::filesystem::path& 
   FileDescriptor dir(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() >= 0) ::fsync(dir.get());  // best effort: the new content is already in place
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> replace_file_atomically(const std::filesystem::path& path,
+                                                   std::string_view content, const ReplaceOptions& options) {
+  return replace_with(
+      path, [content](int fd) { return write_all(fd, content); }, options);
+}
+
+std::optional<std::string> replace_file_atomically(const std::filesystem::path& path, const Spool& content,
+                                                   const ReplaceOptions& options) {
+  return replace_with(
+      path,
+      [&content](int fd) -> std::optional<std::string> {
+        std::optional<std::string> error;
+        try {
+          content.for_each_piece([&](std::string_view piece) {
+            error = write_all(fd, piece);
+            return !error;
+          });
+        } catch (const SpoolError& spool_error) {
+          error = spool_error.what();
+        }
+        return error;
+      },
+      options);
 }
 
 }  // namespace digestkit

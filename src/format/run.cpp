@@ -61,7 +61,7 @@ void fail(FileOutcome& outcome, std::string problem) {
 }
 
 // Rewrites a changed plain file; returns why it cannot be, or "".
-std::string rewrite(const InputFile& input, const std::string& text, std::vector<std::string>& warnings) {
+std::string rewrite(const InputFile& input, const Spool& text, std::vector<std::string>& warnings) {
   if (!input.container.empty()) return "cannot rewrite a member of an archive in place; nothing was written";
   if (input.standard_input) {
     return "cannot rewrite standard input in place (use `digest fmt -` to print the result)";
@@ -89,8 +89,21 @@ FileOutcome format_input(InputFile&& input, const RunSettings& settings, FormatC
   FormatOptions options = std::get<FormatOptions>(found);
   settings.command_line.apply(options);
 
-  ParsedFile parsed = parse_bytes(input.bytes, input.name, settings.decode);
-  FormattedFile result = format_file(parsed, input.bytes, options);
+  // The parse takes over the bytes: the input's text, its AST and the output
+  // (spooled to disk when large, and only when it is printed or written)
+  // are all that is held, a digest of output at a time.
+  ParsedFile parsed = parse_owned_bytes(std::move(input.bytes), input.name, settings.decode);
+  const bool keep_text = !settings.check || settings.diff;
+  Spool text;
+  FormattedFile result;
+  try {
+    result = format_file_to(parsed, unchanged_input_bytes(parsed), options, [&](std::string_view piece) {
+      if (keep_text) text += piece;
+    });
+  } catch (const SpoolError& error) {
+    fail(outcome, std::string(error.what()) + "; nothing was written");
+    return outcome;
+  }
   switch (result.status) {
     case FormatStatus::Unparsable:
     case FormatStatus::Refused:
@@ -111,20 +124,28 @@ FileOutcome format_input(InputFile&& input, const RunSettings& settings, FormatC
   const bool transcoded = parsed.source && parsed.source->transcoded;
   if (transcoded) outcome.transcoded_from = parsed.source->encoding;
   outcome.status = result.changed ? FileStatus::Reformatted : FileStatus::Unchanged;
-  if (settings.diff && result.changed) {
-    // A transcoded file is compared as decoded text: its old bytes are not
-    // UTF-8 and would only show as noise.
-    const std::string_view old_text = transcoded ? parsed.source->text() : std::string_view(input.bytes);
-    const std::string old_name =
-        transcoded ? fmt::format("{} ({})", input.name, parsed.source->encoding) : input.name;
-    outcome.diff =
-        unified_diff(old_text, result.text, old_name, input.name + " (formatted)", settings.diff_options);
+  try {
+    if (settings.diff && result.changed) {
+      // A transcoded file is compared as decoded text: its old bytes are not
+      // UTF-8 and would only show as noise. (The diff needs both texts whole.)
+      const std::string old_name =
+          transcoded ? fmt::format("{} ({})", input.name, parsed.source->encoding) : input.name;
+      std::string_view old_text = parsed.source->text();
+      std::string with_bom;
+      if (!transcoded && parsed.source->had_bom) old_text = with_bom = "\xEF\xBB\xBF" + std::string(old_text);
+      outcome.diff =
+          unified_diff(old_text, text.str(), old_name, input.name + " (formatted)", settings.diff_options);
+    }
+    if (settings.in_place && result.changed) {
+      parsed = ParsedFile{};  // the source is no longer needed: give its memory back before the write
+      if (std::string problem = rewrite(input, text, outcome.warnings); !problem.empty())
+        fail(outcome, std::move(problem));
+    }
+  } catch (const SpoolError& error) {
+    fail(outcome, std::string(error.what()) + "; nothing was written");
+    return outcome;
   }
-  if (settings.in_place && result.changed) {
-    if (std::string problem = rewrite(input, result.text, outcome.warnings); !problem.empty())
-      fail(outcome, std::move(problem));
-  }
-  if (!settings.check && !settings.diff && !settings.in_place) outcome.text = std::move(result.text);
+  if (!settings.check && !settings.diff && !settings.in_place) outcome.text = std::move(text);
   return outcome;
 }
 

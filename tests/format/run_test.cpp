@@ -30,7 +30,7 @@ class RecordingSink final : public FormatSink {
   void file(FileOutcome&& outcome) override {
     static constexpr const char* kStatus[] = {"unchanged", "reformatted", "failed"};
     recorded_.events.push_back("file " + outcome.name + " " + kStatus[static_cast<int>(outcome.status)]);
-    recorded_.texts.push_back(outcome.text);
+    recorded_.texts.push_back(outcome.text.str());
   }
   void input_error(InputError&& error) override { recorded_.events.push_back("input " + error.name); }
 

@@ -95,7 +95,15 @@ class PrintingSink final : public format::FormatSink {
     }
     if (!settings_.check && !settings_.diff && !settings_.in_place) {
       if (printed_any_ && !outcome.text.empty()) write_out("\n");  // digests back to back: one "\n" between
-      write_out(outcome.text);
+      try {
+        outcome.text.for_each_piece([](std::string_view piece) {
+          write_out(piece);
+          return true;
+        });
+      } catch (const digestkit::SpoolError& error) {
+        fail(outcome.name, error.what());
+        return;
+      }
       printed_any_ = printed_any_ || !outcome.text.empty();
     }
   }
