@@ -49,9 +49,12 @@ ConvertedInput convert_input(InputFile&& input, const ConvertOptions& options) {
     result.problem = "digestkit/1 JSON input converts to text only (use --to text)";
     return result;
   }
-  auto file = std::make_unique<ParsedFile>(json ? read_json(input.bytes, result.name)
-                                                : parse_bytes(input.bytes, result.name, options.decode));
-  // The parsed file holds its own copy of the text.
+  // The parse takes over the bytes (no copy of UTF-8 text), and the part is
+  // rendered a digest at a time into a spool: memory is the text, its AST and
+  // one digest's output however large the input.
+  auto file = std::make_unique<ParsedFile>(
+      json ? read_json(input.bytes, result.name)
+           : parse_owned_bytes(std::move(input.bytes), result.name, options.decode));
   std::string().swap(input.bytes);
   if (!file->ok()) {
     result.diagnostics = errors_of(*file);
@@ -64,20 +67,22 @@ ConvertedInput convert_input(InputFile&& input, const ConvertOptions& options) {
     result.parsed = std::move(file);
     return result;
   }
-  result.output.reserve(result.input_bytes + result.input_bytes / 4 + 256);
+  ConvertOptions configured = options;
   if (options.to == ConvertTarget::Text && options.configs != nullptr) {
     // --to text prints what `digest fmt` would: the input's [fmt] applies.
-    ConvertOptions configured = options;
     try {
       configured.format = format_options_for(options.configs->for_input(result.name, result.container));
     } catch (const ConfigError& error) {
       result.problem = error.what();
       return result;
     }
-    target.render_part(*file, configured, result.output);
-    return result;
   }
-  target.render_part(*file, options, result.output);
+  try {
+    target.render_part(*file, configured, result.output);
+  } catch (const SpoolError& error) {
+    result.output.clear();
+    result.problem = error.what();
+  }
   return result;
 }
 

@@ -82,7 +82,14 @@ JoinedStream::~JoinedStream() {
 void JoinedStream::add(const ConvertedInput& input) {
   if (error_ || input.output.empty()) return;
   write(any_part_ ? joining_.between : joining_.first);
-  write(input.output);
+  try {
+    input.output.for_each_piece([this](std::string_view piece) {
+      write(piece);
+      return !error_;
+    });
+  } catch (const SpoolError& spool_error) {
+    if (!error_) error_ = fmt::format("cannot write {}: {}", name_, spool_error.what());
+  }
   any_part_ = true;
 }
 

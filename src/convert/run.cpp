@@ -193,7 +193,9 @@ RunResult run(const RunSettings& settings, ConvertSink& sink) {
     }
     if (converted.failed() && settings.inline_errors) {
       converted.output.clear();
-      append_error_record(converted, kind, converted.output);
+      std::string record_text;
+      append_error_record(converted, kind, record_text);
+      converted.output += record_text;
       converted.error_written = true;
     }
     return converted;

@@ -14,28 +14,46 @@
 namespace digestkit::convert {
 namespace {
 
-void render_json(const ParsedFile& file, const ConvertOptions& /*options*/, std::string& part) {
+// Each digest is rendered into a buffer of the thread's and then appended:
+// the part never needs more memory than one digest's output.
+std::string& digest_buffer() {
+  thread_local std::string buffer;
+  buffer.clear();
+  return buffer;
+}
+
+void render_json(const ParsedFile& file, const ConvertOptions& /*options*/, Spool& part) {
   thread_local JsonWriter writer;
   const JsonSource source = json_source_of(file);
   for (const Document& document : file.documents) {
-    if (&document != &file.documents.front()) part += ",\n";
-    writer.append_pretty(document, source, part, 2);
+    std::string& buffer = digest_buffer();
+    if (&document != &file.documents.front()) buffer += ",\n";
+    writer.append_pretty(document, source, buffer, 2);
+    part += buffer;
   }
 }
 
-void render_json_lines(const ParsedFile& file, const ConvertOptions& /*options*/, std::string& part) {
+void render_json_lines(const ParsedFile& file, const ConvertOptions& /*options*/, Spool& part) {
   thread_local JsonWriter writer;
   const JsonSource source = json_source_of(file);
-  for (const Document& document : file.documents) writer.append_line(document, source, part);
+  for (const Document& document : file.documents) {
+    std::string& buffer = digest_buffer();
+    writer.append_line(document, source, buffer);
+    part += buffer;
+  }
 }
 
-void render_csv(const ParsedFile& file, const ConvertOptions& /*options*/, std::string& part) {
+void render_csv(const ParsedFile& file, const ConvertOptions& /*options*/, Spool& part) {
   const JsonSource source = json_source_of(file);
-  for (const Document& document : file.documents) append_csv_rows(document, source.path, part);
+  for (const Document& document : file.documents) {
+    std::string& buffer = digest_buffer();
+    append_csv_rows(document, source.path, buffer);
+    part += buffer;
+  }
 }
 
-void render_text(const ParsedFile& file, const ConvertOptions& options, std::string& part) {
-  part += format_documents(file.documents, options.format);
+void render_text(const ParsedFile& file, const ConvertOptions& options, Spool& part) {
+  format_documents_to(file.documents, options.format, [&part](std::string_view piece) { part += piece; });
 }
 
 const std::array<TargetSpec, 5> kTargets{{

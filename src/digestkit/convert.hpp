@@ -21,6 +21,7 @@
 #include "digestkit/parse.hpp"
 #include "digestkit/progress.hpp"
 #include "digestkit/source.hpp"
+#include "digestkit/spool.hpp"
 
 namespace digestkit {
 
@@ -42,7 +43,7 @@ struct ConvertOptions {
 struct ConvertedInput {
   std::string name;       // InputFile::name
   std::string container;  // InputFile::container
-  std::string output;     // this input's part, for targets that render parts
+  Spool output;           // this input's part, for targets that render parts (on disk when large)
   // The parsed input: kept for targets that take documents, and for a
   // failed input as the source its diagnostics point into.
   std::unique_ptr<ParsedFile> parsed;
@@ -110,7 +111,9 @@ struct TargetSpec {
   bool to_standard_output;       // false: needs -o (a binary file)
   // Renders one input's documents as its part (on worker threads). Null for
   // a target whose Output takes the documents (ConvertedInput::parsed).
-  void (*render_part)(const ParsedFile& file, const ConvertOptions& options, std::string& part);
+  // Appends the file's part a digest at a time (the spool holds it on disk
+  // when large). Throws SpoolError.
+  void (*render_part)(const ParsedFile& file, const ConvertOptions& options, Spool& part);
   Joining joining;  // for the Output of open_joined_stream
   std::unique_ptr<Output> (*open)(const TargetSpec& spec, const Destination& destination);
 };
