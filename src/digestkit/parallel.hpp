@@ -4,6 +4,7 @@
 // stays flat however large the archive.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -22,6 +23,12 @@ struct OrderedRunOptions {
   // is delivered, on the calling thread. emit() and on_error() should call
   // its finish() before they write to the terminal.
   ProgressReporter* progress = nullptr;
+  // With jobs > 1: the input bytes in flight (submitted and not yet
+  // emitted; a plain file counts its size on disk) stay under this, except
+  // that an input larger than it runs alone. So a run over large files holds
+  // one of them at a time, not 4 * jobs, and peak memory stays a small
+  // multiple of the largest input (fmt and convert hold about 1.5 times it).
+  std::uint64_t max_bytes_in_flight = std::uint64_t{64} << 20;
 };
 
 // Result must be movable. Errors from the input walk are reported through

@@ -9,8 +9,12 @@
 // and sleeps on a condition variable only when none is queued, until the
 // first 2 * jobs slots are finished. So `jobs` threads share `jobs` cores:
 // on the 300 MB archive, validate -j2 switches threads about 50 times, not
-// 3,000, and keeps 1.88 CPUs busy.
+// 3,000, and keeps 1.88 CPUs busy. The same gate holds the input bytes in
+// flight under max_bytes_in_flight: a submission waits, as for the slot
+// count, until the earlier inputs it would crowd out are delivered.
 #pragma once
+
+#include <sys/stat.h>
 
 #include <condition_variable>
 #include <deque>
@@ -49,8 +53,19 @@ struct Slot {
   std::optional<InputError> error;
   std::exception_ptr failure;  // what work() threw
   std::uint64_t bytes = 0;     // the input's size, for the progress display
+  std::uint64_t weight = 0;    // its share of max_bytes_in_flight
   bool done = false;
 };
+
+// What an input will weigh once read: its bytes, or for a plain file not
+// read yet its size on disk (0 when it cannot be known: it is read anyway,
+// and fails or is small).
+inline std::uint64_t expected_bytes(const InputFile& file) {
+  if (!file.deferred) return file.bytes.size();
+  struct stat info {};
+  if (::stat(file.name.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return 0;
+  return static_cast<std::uint64_t>(info.st_size);
+}
 
 template <class Result>
 class OrderedPool {
@@ -83,9 +98,12 @@ class OrderedPool {
   }
 
   void submit(InputFile&& file) {
+    const std::uint64_t weight = expected_bytes(file);
     std::unique_lock lock(mutex_);
-    deliver_until_fewer_than(lock, capacity_);
+    deliver_until_fewer_than(lock, capacity_, weight);
     auto& slot = in_flight_.emplace_back();
+    slot.weight = weight;
+    bytes_in_flight_ += weight;
     slot.input.emplace(std::move(file));
     queue_.push_back(&slot);
     lock.unlock();
@@ -94,7 +112,7 @@ class OrderedPool {
 
   void submit(InputError&& error) {
     std::unique_lock lock(mutex_);
-    deliver_until_fewer_than(lock, capacity_);
+    deliver_until_fewer_than(lock, capacity_, 0);
     auto& slot = in_flight_.emplace_back();
     slot.error.emplace(std::move(error));
     slot.done = true;
@@ -102,23 +120,29 @@ class OrderedPool {
 
   void finish() {
     std::unique_lock lock(mutex_);
-    deliver_until_fewer_than(lock, 1);
+    deliver_until_fewer_than(lock, 1, 0);
   }
 
  private:
   // Delivers finished slots from the front, in order, until fewer than
-  // `limit` are in flight. Delivery runs unlocked: emit() may be slow.
-  void deliver_until_fewer_than(std::unique_lock<std::mutex>& lock, std::size_t limit) {
+  // `limit` are in flight and `incoming` more bytes fit the budget (or none
+  // are in flight). Delivery runs unlocked: emit() may be slow. Every slot in
+  // flight is earlier than the one waiting, so each finishes: no deadlock.
+  void deliver_until_fewer_than(std::unique_lock<std::mutex>& lock, std::size_t limit,
+                                std::uint64_t incoming) {
     for (;;) {
       if (!in_flight_.empty() && in_flight_.front().done) {
         Slot<Result> slot = std::move(in_flight_.front());
         in_flight_.pop_front();
+        bytes_in_flight_ -= slot.weight;
         lock.unlock();
         deliver(slot);
         lock.lock();
         continue;
       }
-      if (in_flight_.size() < limit) return;
+      const bool fits =
+          bytes_in_flight_ == 0 || bytes_in_flight_ + incoming <= run_options_.max_bytes_in_flight;
+      if (in_flight_.size() < limit && fits) return;
       if (!queue_.empty()) {
         // Take the oldest input, as the workers do: inputs finish about in
         // order, so the window slides on and the queue stays deep. (Taking
@@ -201,10 +225,11 @@ class OrderedPool {
   const std::function<Result(InputFile&&)>& work_;
   const std::function<void(Result&&)>& emit_;
   const std::function<void(InputError&&)>& on_error_;
-  const std::size_t capacity_;   // inputs in flight at most
-  const std::size_t wake_run_;   // finished inputs that wake the walk when full
-  std::size_t wake_after_ = 1;   // what the waiting walk waits for
-  bool caller_waiting_ = false;  // the walk is asleep in deliver_until_fewer_than()
+  const std::size_t capacity_;         // inputs in flight at most
+  const std::size_t wake_run_;         // finished inputs that wake the walk when full
+  std::size_t wake_after_ = 1;         // what the waiting walk waits for
+  bool caller_waiting_ = false;        // the walk is asleep in deliver_until_fewer_than()
+  std::uint64_t bytes_in_flight_ = 0;  // the weights of the slots in in_flight_
 
   std::mutex mutex_;
   std::condition_variable_any work_ready_;

@@ -160,6 +160,67 @@ TEST_P(RunOrdered, BoundsTheInputsInFlight) {
   }
 }
 
+// Inputs of 100 bytes under a budget of `budget` bytes: returns the most
+// that were in flight at once (from work() until emit()), checking the order.
+int most_in_flight_under_budget(unsigned jobs, std::uint64_t budget, bool from_archive_like_memory) {
+  const auto dir = digestkit::testing::make_temp_dir("archive-parallel-budget");
+  std::vector<std::string> paths;
+  for (int i = 0; i < 24; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%04d.txt", i);
+    std::string text = std::to_string(i);
+    text.resize(100, ' ');
+    digestkit::testing::write_file(dir / name, text);
+    paths.push_back((dir / name).string());
+  }
+  std::atomic<int> in_flight{0};
+  std::atomic<int> most{0};
+  int emitted = 0;
+  const std::function<int(InputFile &&)> work = [&](InputFile&& file) {
+    raise_to(most, ++in_flight);
+    random_pause(std::stoi(file.bytes), 2000);
+    return std::stoi(file.bytes);
+  };
+  const std::function<void(int&&)> emit = [&](int&& index) {
+    EXPECT_EQ(index, emitted);
+    ++emitted;
+    --in_flight;
+  };
+  const std::function<void(InputError &&)> on_error = [](InputError&& error) {
+    ADD_FAILURE() << error.message;
+  };
+  OrderedRunOptions options;
+  options.jobs = jobs;
+  options.max_bytes_in_flight = budget;
+  if (from_archive_like_memory) {
+    // Inputs already in memory (as archive members are) weigh their bytes.
+    const digestkit::InputWalk walk = [&](const InputOptions&, const std::function<void(InputFile &&)>& visit,
+                                          const std::function<void(InputError &&)>&) {
+      for (const std::string& path : paths) visit(InputFile{path, digestkit::testing::read_file(path), {}});
+    };
+    run_ordered<int>(walk, InputOptions{}, options, work, emit, on_error);
+  } else {
+    run_ordered<int>(paths, InputOptions{}, options, work, emit, on_error);
+  }
+  EXPECT_EQ(emitted, 24);
+  fs::remove_all(dir);
+  return most.load();
+}
+
+TEST_P(RunOrdered, KeepsTheBytesInFlightUnderTheBudget) {
+  const unsigned jobs = std::max(1U, GetParam());
+  for (const bool in_memory : {false, true}) {
+    SCOPED_TRACE(in_memory ? "inputs in memory" : "plain files read by the workers");
+    EXPECT_LE(most_in_flight_under_budget(jobs, 250, in_memory), 2);
+    // An input larger than the budget runs alone.
+    EXPECT_EQ(most_in_flight_under_budget(jobs, 50, in_memory), 1);
+    if (jobs > 1) {
+      EXPECT_GT(most_in_flight_under_budget(jobs, 100'000, in_memory), 1)
+          << "a large budget ran one at a time";
+    }
+  }
+}
+
 TEST_P(RunOrdered, WorkExceptionReachesTheCallerAfterEarlierResults) {
   std::vector<int> emitted;
   std::atomic<int> started{0};
