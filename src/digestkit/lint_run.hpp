@@ -72,8 +72,9 @@ struct RunSettings {
   Fixer* fixer = nullptr;
   // What a file is when it is another kind of text that a digest tool reads
   // (a web page saved as text, which `digest extract` reads): a phrase for
-  // DG100's message, or nullopt. Asked only of files with parse errors, so
-  // clean posts cost nothing; empty: not asked. (validate passes extract's
+  // DG100's message, or nullopt. Asked only of files with parse errors of at
+  // most 8 MiB (a saved page is far smaller), so clean posts and large files
+  // cost nothing; empty: not asked. (validate passes extract's
   // recogniser: lint does not depend on extract.)
   std::function<std::optional<std::string>(std::string_view text)> other_text_kind;
 };

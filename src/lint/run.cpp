@@ -113,7 +113,10 @@ RunResult run(const RunSettings& settings, Report& report, std::ostream& errors)
     const bool parse_errors = std::any_of(
         linted.result.diagnostics.begin(), linted.result.diagnostics.end(),
         [](const Diagnostic& d) { return d.severity == Severity::Error && d.code.starts_with("DG1"); });
-    if (!parse_errors) return;
+    // A saved page is some hundred kilobytes; the recogniser decodes a copy
+    // of the text, which a large file need not pay for.
+    constexpr std::size_t kLargestPage = std::size_t{8} << 20;
+    if (!parse_errors || linted.result.source->text().size() > kLargestPage) return;
     const std::optional<std::string> kind = settings.other_text_kind(linted.result.source->text());
     if (!kind) return;
     Diagnostic diagnostic;
