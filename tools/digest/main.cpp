@@ -79,6 +79,13 @@ std::string option_hint(const CLI::App& command, int argc, char** argv) {
 
 int main(int argc, char** argv) {
   digest_cli::sanitize_standard_fds();
+#if defined(DIGESTKIT_WITH_MIMALLOC)
+  // Give the memory of a large input back at once when it is freed, not
+  // 100 ms later: with -j 2, the next large input is read on another thread
+  // meanwhile, and both would count (peak RSS 1.9 instead of 1.7 times one
+  // 96 MB file; no cost measured on the 300 MB archive of small posts).
+  mi_option_set(mi_option_decommit_delay, 0);
+#endif
   CLI::App app{"digest: validate, normalise, diff and convert scraped arXiv digest posts"};
   app.formatter(std::make_shared<digest_cli::HelpFormatter>());
   app.set_version_flag("-V,--version", fmt::format("digest {} ({})", DIGESTKIT_VERSION, allocator_name()));
