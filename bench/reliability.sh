@@ -133,15 +133,17 @@ PY
 inputs=("$work/bomb.tar.gz" "$work/zeros.zip")
 if [ "$large" = 1 ]; then
   if [ ! -f "$work/1g.txt" ]; then
-    # A 1 GB digest: the samples' entries repeated under one header.
+    # A 1 GB digest: the samples' entries repeated under one category and
+    # date line (one valid digest of about 2.3 million entries).
     python3 - "$root/testdata/samples/nerf-2023-03-14.txt" "$work/1g.txt" <<'PY'
 import sys
 text = open(sys.argv[1], encoding="utf-8").read()
-head, rest = text.split("\n\n", 1)
+date_end = text.index("\u66f4\u65b0\n\n") + len("\u66f4\u65b0\n\n")
+head, rest = text[:date_end], text[date_end:]
 body = rest[: rest.rindex("文章作者")]
 footer = rest[len(body):]
 with open(sys.argv[2], "w", encoding="utf-8") as out:
-    out.write(head + "\n\n"); written = 0
+    out.write(head); written = 0
     while written < 10**9: out.write(body); written += len(body.encode())
     out.write(footer)
 PY

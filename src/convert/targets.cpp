@@ -14,42 +14,41 @@
 namespace digestkit::convert {
 namespace {
 
-// Each digest is rendered into a buffer of the thread's and then appended:
-// the part never needs more memory than one digest's output.
-std::string& digest_buffer() {
-  thread_local std::string buffer;
-  buffer.clear();
-  return buffer;
-}
-
+// Each part goes to its spool in pieces: JSON in pieces of about a MiB
+// (JsonWriter hands them on between entries), CSV a MiB of rows at a time,
+// so that no part, not even one digest of a million entries, is held whole.
 void render_json(const ParsedFile& file, const ConvertOptions& /*options*/, Spool& part) {
   thread_local JsonWriter writer;
   const JsonSource source = json_source_of(file);
+  const JsonWriter::Out out = [&part](std::string_view piece) { part += piece; };
   for (const Document& document : file.documents) {
-    std::string& buffer = digest_buffer();
-    if (&document != &file.documents.front()) buffer += ",\n";
-    writer.append_pretty(document, source, buffer, 2);
-    part += buffer;
+    if (&document != &file.documents.front()) part += ",\n";
+    writer.write_pretty(document, source, out, 2);
   }
 }
 
 void render_json_lines(const ParsedFile& file, const ConvertOptions& /*options*/, Spool& part) {
   thread_local JsonWriter writer;
   const JsonSource source = json_source_of(file);
-  for (const Document& document : file.documents) {
-    std::string& buffer = digest_buffer();
-    writer.append_line(document, source, buffer);
-    part += buffer;
-  }
+  const JsonWriter::Out out = [&part](std::string_view piece) { part += piece; };
+  for (const Document& document : file.documents) writer.write_line(document, source, out);
 }
 
 void render_csv(const ParsedFile& file, const ConvertOptions& /*options*/, Spool& part) {
+  constexpr std::size_t kHandOnBytes = std::size_t{1} << 20;
   const JsonSource source = json_source_of(file);
+  std::string rows;
   for (const Document& document : file.documents) {
-    std::string& buffer = digest_buffer();
-    append_csv_rows(document, source.path, buffer);
-    part += buffer;
+    const std::string date = document.date ? document.date->iso() : std::string();
+    for (std::size_t entry = 0; entry < document.entries.size(); ++entry) {
+      append_csv_row(document, entry, date, source.path, rows);
+      if (rows.size() >= kHandOnBytes) {
+        part += rows;
+        rows.clear();
+      }
+    }
   }
+  part += rows;
 }
 
 void render_text(const ParsedFile& file, const ConvertOptions& options, Spool& part) {

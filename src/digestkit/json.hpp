@@ -3,6 +3,7 @@
 // entries.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,12 +44,20 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
+  // Where the streaming forms put their text, in pieces.
+  using Out = std::function<void(std::string_view)>;
+
   // One compact object and '\n': a JSON Lines record.
   void append_line(const Document& document, const JsonSource& source, std::string& out);
+  // The same handed to `out` in pieces of about a MiB (between entries):
+  // a digest's JSON is never held whole.
+  void write_line(const Document& document, const JsonSource& source, const Out& out);
   // One object pretty-printed with two-space indentation, every line shifted
   // right by `indent` spaces (to sit inside an array); no final newline.
   void append_pretty(const Document& document, const JsonSource& source, std::string& out,
                      std::size_t indent = 0);
+  void write_pretty(const Document& document, const JsonSource& source, const Out& out,
+                    std::size_t indent = 0);
 
  private:
   struct Buffers;
@@ -66,6 +75,9 @@ class JsonWriter {
 // path,digest,category,date,index,title,authors,abstract,comments,marker.
 [[nodiscard]] std::string_view csv_header();  // ends with CRLF
 void append_csv_rows(const Document& document, std::string_view path, std::string& out);
+// The row of one entry; `date` is the document's date->iso() ("" without one).
+void append_csv_row(const Document& document, std::size_t entry_index, std::string_view date,
+                    std::string_view path, std::string& out);
 // One field, quoted when needed.
 void append_csv_field(std::string_view value, std::string& out);
 

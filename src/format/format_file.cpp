@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "digestkit/format.hpp"
@@ -70,11 +71,10 @@ bool printed_as_read(const ParsedFile& parsed, std::size_t index, std::string_vi
 
 // Why the output of digest `index` (starting at line `first_line` of the
 // output) is refused, or "": it must parse alone as one digest holding the
-// repaired fields of the input's.
-std::string reparse_problem(const ParsedFile& parsed, std::size_t index, std::string_view printed,
+// repaired fields of the input's. `reparsed` is that parse.
+std::string reparse_problem(const ParsedFile& parsed, std::size_t index, const ParsedFile& reparsed,
                             std::size_t first_line, const FormatOptions& options) {
   const std::string path = path_of(parsed);
-  const ParsedFile reparsed = parse_bytes(printed, path);
   if (!reparsed.ok()) {
     std::string reason = "the output does not parse";
     if (reparsed.decode_error) {
@@ -86,6 +86,13 @@ std::string reparse_problem(const ParsedFile& parsed, std::size_t index, std::st
           fmt::format(" (output line {}, column {}: {})", first_line + at.line - 1, at.column, error.message);
     }
     return fmt::format("internal error: formatting changed the content of {}: {}", path, reason);
+  }
+  // The output is UTF-8 without a byte order mark: its parse holds it as it is.
+  if (reparsed.source->had_bom || reparsed.source->transcoded) {
+    return fmt::format(
+        "internal error: formatting changed the content of {}: the output of digest {} begins "
+        "with a byte order mark",
+        path, index + 1);
   }
   if (auto difference = format_detail::first_difference_in_digest(parsed.documents[index], reparsed.documents,
                                                                   index, parsed.documents.size(), options)) {
@@ -124,25 +131,33 @@ FormattedFile format_file_to(const ParsedFile& parsed, std::optional<std::string
   };
   SameAsInput compared(input_bytes);
   format_detail::DocumentPrinter printer(options);
-  std::string piece;
-  std::size_t line = 1;  // of the output, where the next piece starts
+  const std::string path = path_of(parsed);
+  std::string printed;
+  std::size_t line = 1;  // of the output, where the next digest starts
   for (std::size_t i = 0; i < parsed.documents.size(); ++i) {
-    piece.clear();
-    if (i > 0) piece += '\n';  // digests back to back, as format_documents joins them
-    printer.append(piece, parsed.documents[i]);
-    const std::string_view printed = std::string_view(piece).substr(i > 0 ? 1 : 0);
+    printed.clear();
+    printer.append(printed, parsed.documents[i]);
+    std::string_view text = printed;
+    // The second parse takes the printed text over (no copy of it), and
+    // the output is then written from it.
+    std::optional<ParsedFile> reparsed;
     if (!printed_as_read(parsed, i, printed)) {
       if (refused()) return result;
-      const std::size_t first_line = line + (i > 0 ? 1 : 0);
-      if (std::string problem = reparse_problem(parsed, i, printed, first_line, options); !problem.empty()) {
+      reparsed = parse_owned_bytes(std::move(printed), path);
+      if (std::string problem = reparse_problem(parsed, i, *reparsed, line, options); !problem.empty()) {
         result.status = FormatStatus::Unsafe;
         result.problem = std::move(problem);
         return result;
       }
+      text = reparsed->source->text();
     }
-    compared.see(piece);
-    line += static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
-    out(piece);
+    if (i > 0) {  // digests back to back, as format_documents joins them
+      compared.see("\n");
+      out("\n");
+    }
+    compared.see(text);
+    line += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    out(text);
   }
   result.changed = !compared.same_at_end();
   if (result.changed && refused()) return result;

@@ -65,31 +65,34 @@ void append_csv_field(std::string_view value, std::string& out) {
   out.push_back('"');
 }
 
+void append_csv_row(const Document& document, std::size_t entry_index, std::string_view date,
+                    std::string_view path, std::string& out) {
+  const Entry& entry = document.entries[entry_index];
+  append_csv_field(path, out);
+  out.push_back(',');
+  append_number(document.index, out);
+  out.push_back(',');
+  append_csv_field(document.category.line.value, out);
+  out.push_back(',');
+  out.append(date);
+  out.push_back(',');
+  append_number(entry_index, out);
+  out.push_back(',');
+  append_csv_field(entry.title.value, out);
+  out.push_back(',');
+  append_authors(entry.authors, out);
+  out.push_back(',');
+  append_csv_field(entry.abstract.value, out);
+  out.push_back(',');
+  if (entry.comments) append_csv_field(entry.comments->value, out);
+  out.push_back(',');
+  out.append(marker_text(entry.marker));
+  out.append("\r\n");
+}
+
 void append_csv_rows(const Document& document, std::string_view path, std::string& out) {
   const std::string date = document.date ? document.date->iso() : std::string();
-  for (std::size_t i = 0; i < document.entries.size(); ++i) {
-    const Entry& entry = document.entries[i];
-    append_csv_field(path, out);
-    out.push_back(',');
-    append_number(document.index, out);
-    out.push_back(',');
-    append_csv_field(document.category.line.value, out);
-    out.push_back(',');
-    out.append(date);
-    out.push_back(',');
-    append_number(i, out);
-    out.push_back(',');
-    append_csv_field(entry.title.value, out);
-    out.push_back(',');
-    append_authors(entry.authors, out);
-    out.push_back(',');
-    append_csv_field(entry.abstract.value, out);
-    out.push_back(',');
-    if (entry.comments) append_csv_field(entry.comments->value, out);
-    out.push_back(',');
-    out.append(marker_text(entry.marker));
-    out.append("\r\n");
-  }
+  for (std::size_t i = 0; i < document.entries.size(); ++i) append_csv_row(document, i, date, path, out);
 }
 
 }  // namespace digestkit

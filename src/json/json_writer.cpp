@@ -59,32 +59,82 @@ struct JsonWriter::Buffers {
 JsonWriter::JsonWriter() : buffers_(std::make_unique<Buffers>()) {}
 JsonWriter::~JsonWriter() = default;
 
-void JsonWriter::append_line(const Document& document, const JsonSource& source, std::string& out) {
+namespace {
+
+// Once a digest's JSON holds this much, it goes on to the output between
+// entries.
+constexpr std::size_t kHandOnBytes = std::size_t{1} << 20;
+
+// Passes JSON text on with every line shifted right by `indent` spaces; the
+// text may arrive in pieces that split lines. Raw line breaks occur only
+// between tokens (the writer escapes them in strings), so shifting every
+// line is safe.
+class IndentedOut {
+ public:
+  IndentedOut(const JsonWriter::Out& out, std::size_t indent) : out_(out), spaces_(indent, ' ') {}
+  void operator()(std::string_view json) {
+    if (spaces_.empty()) {
+      out_(json);
+      return;
+    }
+    std::size_t start = 0;
+    while (start < json.size()) {
+      if (at_line_start_) out_(spaces_);
+      const std::size_t nl = json.find('\n', start);
+      const std::size_t end = nl == std::string_view::npos ? json.size() : nl + 1;
+      out_(json.substr(start, end - start));
+      at_line_start_ = nl != std::string_view::npos;
+      start = end;
+    }
+  }
+
+ private:
+  const JsonWriter::Out& out_;
+  std::string spaces_;
+  bool at_line_start_ = true;
+};
+
+}  // namespace
+
+void JsonWriter::write_line(const Document& document, const JsonSource& source, const Out& out) {
   auto& b = *buffers_;
   b.buffer.Clear();
   b.compact.Reset(b.buffer);
-  json_detail::write_document(b.compact, document, source);
-  out.append(b.buffer.GetString(), b.buffer.GetSize());
-  out.push_back('\n');
+  const auto hand_on = [&] {
+    if (b.buffer.GetSize() < kHandOnBytes) return;
+    out(std::string_view(b.buffer.GetString(), b.buffer.GetSize()));
+    b.buffer.Clear();
+  };
+  json_detail::write_document(b.compact, document, source, hand_on);
+  b.buffer.Put('\n');
+  out(std::string_view(b.buffer.GetString(), b.buffer.GetSize()));
+  b.buffer.Clear();
+}
+
+void JsonWriter::write_pretty(const Document& document, const JsonSource& source, const Out& out,
+                              std::size_t indent) {
+  auto& b = *buffers_;
+  b.buffer.Clear();
+  b.pretty.Reset(b.buffer);
+  IndentedOut indented(out, indent);
+  const auto hand_on = [&] {
+    if (b.buffer.GetSize() < kHandOnBytes) return;
+    indented(std::string_view(b.buffer.GetString(), b.buffer.GetSize()));
+    b.buffer.Clear();
+  };
+  json_detail::write_document(b.pretty, document, source, hand_on);
+  indented(std::string_view(b.buffer.GetString(), b.buffer.GetSize()));
+  b.buffer.Clear();
+}
+
+void JsonWriter::append_line(const Document& document, const JsonSource& source, std::string& out) {
+  write_line(document, source, [&out](std::string_view piece) { out.append(piece); });
 }
 
 void JsonWriter::append_pretty(const Document& document, const JsonSource& source, std::string& out,
                                std::size_t indent) {
-  auto& b = *buffers_;
-  b.buffer.Clear();
-  b.pretty.Reset(b.buffer);
-  json_detail::write_document(b.pretty, document, source);
-  // Raw line breaks occur only between tokens (the writer escapes them in
-  // strings), so shifting every line is safe.
-  const std::string_view json(b.buffer.GetString(), b.buffer.GetSize());
-  out.append(indent, ' ');
-  std::size_t start = 0;
-  for (std::size_t nl = json.find('\n'); nl != std::string_view::npos; nl = json.find('\n', start)) {
-    out.append(json.substr(start, nl + 1 - start));
-    out.append(indent, ' ');
-    start = nl + 1;
-  }
-  out.append(json.substr(start));
+  write_pretty(
+      document, source, [&out](std::string_view piece) { out.append(piece); }, indent);
 }
 
 JsonSource json_source_of(const ParsedFile& file) {

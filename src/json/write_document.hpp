@@ -135,8 +135,16 @@ void write_footer(Writer& writer, const Footer& footer) {
   writer.EndObject();
 }
 
-template <class Writer>
-void write_document(Writer& writer, const Document& document, const JsonSource& source) {
+// after_entry() runs once each entry is written: the streaming writers hand
+// on what the buffer holds there, so that a digest of a million entries is
+// never one string.
+struct NothingAfterEntry {
+  void operator()() const {}
+};
+
+template <class Writer, class AfterEntry = NothingAfterEntry>
+void write_document(Writer& writer, const Document& document, const JsonSource& source,
+                    const AfterEntry& after_entry = {}) {
   writer.StartObject();
   write_key(writer, "format");
   write_string(writer, json_format_version);
@@ -162,7 +170,10 @@ void write_document(Writer& writer, const Document& document, const JsonSource& 
   writer.Bool(document.date && document.date->is_calendar_date);
   write_key(writer, "entries");
   writer.StartArray();
-  for (const Entry& entry : document.entries) write_entry(writer, entry);
+  for (const Entry& entry : document.entries) {
+    write_entry(writer, entry);
+    after_entry();
+  }
   writer.EndArray();
   write_key(writer, "footer");
   if (document.footer) {
