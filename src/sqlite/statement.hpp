@@ -69,8 +69,9 @@ class Statement {
 // indexing and build_full_text_index() indexes them all at the end.
 // Throws DatabaseError.
 bool prepare_schema(sqlite3* db, const std::string& name);
-// Indexes every entry in entries_fts and adds the triggers that keep it in
-// step from then on. Throws DatabaseError.
+// Ends a database's first load: creates the secondary indexes left out of
+// the schema for it, indexes every entry in entries_fts and adds the
+// triggers that keep it in step from then on. Throws DatabaseError.
 void build_full_text_index(sqlite3* db, const std::string& name);
 
 }  // namespace digestkit::sqlite::detail

@@ -146,6 +146,46 @@ TEST(ArchiveDatabase, TheFullTextIndexIsBuiltOnceThenKeptInStep) {
   EXPECT_EQ(query(db, "INSERT INTO entries_fts(entries_fts) VALUES('integrity-check')"), "");
 }
 
+// The first load is written in rollback-journal mode, without the
+// secondary index and foreign-key checks (faster; docs/sqlite.md, Speed);
+// the database a finished run leaves has all three, in WAL mode.
+TEST(ArchiveDatabase, AFirstLoadEndsInWalModeWithEveryIndex) {
+  const auto db = make_temp_dir("sqlite") / "a.db";
+  std::vector<ParsedFile> files;
+  files.push_back(parse_fixture("samples/nerf-2023-03-14.txt", "a.txt"));
+  files.push_back(parse_fixture("json/two-digests.txt", "b.txt"));
+  const std::string index_count =
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'entry_authors_by_author'";
+  {
+    // A run that never finishes: its batch is rolled back, the schema stays.
+    sqlite::ArchiveDatabase database(db);
+    database.add(files[0]);
+  }
+  EXPECT_EQ(query(db, "SELECT value FROM meta WHERE key = 'fts_state'"), "pending\n");
+  EXPECT_EQ(query(db, "PRAGMA journal_mode"), "delete\n");
+  EXPECT_EQ(query(db, index_count), "0\n");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries"), "0\n");
+
+  convert(db, files);
+  EXPECT_EQ(query(db, "PRAGMA journal_mode"), "wal\n");
+  EXPECT_EQ(query(db, index_count), "1\n");
+  EXPECT_EQ(query(db, "PRAGMA foreign_key_check"), "");
+  EXPECT_EQ(query(db, "SELECT v FROM entries_fts_config WHERE k = 'automerge'"), "4\n");
+  EXPECT_EQ(query(db, "PRAGMA integrity_check"), "ok\n");
+  EXPECT_EQ(query(db, "INSERT INTO entries_fts(entries_fts) VALUES('integrity-check')"), "");
+  // The index serves the documented query by author.
+  EXPECT_NE(query(db, "EXPLAIN QUERY PLAN SELECT entry_id FROM entry_authors WHERE author_id = 1")
+                .find("entry_authors_by_author"),
+            std::string::npos);
+
+  // A re-run of a finished database writes in WAL mode and keeps the rows.
+  const std::string entries = query(db, "SELECT count(*) FROM entries");
+  const auto again = convert(db, files);
+  EXPECT_EQ(again.unchanged, 3u);
+  EXPECT_EQ(query(db, "PRAGMA journal_mode"), "wal\n");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries"), entries);
+}
+
 TEST(ArchiveDatabase, FullTextSearchFindsChineseAndEnglish) {
   const auto db = make_temp_dir("sqlite") / "a.db";
   std::string text = read_file(testdata("samples/nerf-2023-03-14.txt"));
