@@ -7,12 +7,14 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
 
 #include "digestkit/json.hpp"
+#include "side_index.hpp"
 #include "statement.hpp"
 
 namespace digestkit::sqlite {
@@ -79,14 +81,17 @@ struct ArchiveDatabase::State {
       // is one it has just read or written. finish() switches to WAL.
       set_journal_mode(db, fts_pending ? "DELETE" : "WAL");
       execute(db, fts_pending ? "PRAGMA foreign_keys = OFF" : "PRAGMA foreign_keys = ON", name);
+      if (fts_pending) start_side_index(path);
       prepare();
     } catch (...) {
+      side.reset();
       statements.reset();
       close();
       throw;
     }
   }
   ~State() {
+    side.reset();
     statements.reset();
     close();
   }
@@ -126,6 +131,27 @@ struct ArchiveDatabase::State {
 
   void prepare() { statements = std::make_unique<Statements>(db); }
 
+  // A database with no entries yet has its full-text index built on a
+  // second thread as the rows are written (SideIndex). One that has some (a
+  // first run killed after a commit) is indexed by 'rebuild' at the end, as
+  // is any run that deletes rows before then. A scratch file left by a
+  // killed run is removed either way.
+  void start_side_index(const std::filesystem::path& path) {
+    const std::filesystem::path scratch = detail::SideIndex::path_for(path);
+    std::error_code ignored;
+    std::filesystem::remove(scratch, ignored);
+    Statement any(db, "SELECT EXISTS (SELECT 1 FROM entries)");
+    any.step();
+    const bool empty = any.integer(0) == 0;
+    any.reset();
+    if (!empty) return;
+    try {
+      side = std::make_unique<detail::SideIndex>(scratch);
+    } catch (const DatabaseError&) {
+      side.reset();  // no scratch file here: 'rebuild' does the same work later
+    }
+  }
+
   void close() {
     if (db == nullptr) return;
     if (in_transaction) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -159,6 +185,7 @@ struct ArchiveDatabase::State {
   }
 
   void remove_rows_of(std::int64_t digest_id) {
+    side.reset();  // it would keep the deleted rows
     statements->delete_entry_authors.bind(1, digest_id).run();
     statements->delete_entries.bind(1, digest_id).run();
   }
@@ -203,6 +230,7 @@ struct ArchiveDatabase::State {
       }
       s.run();
       const std::int64_t entry_id = sqlite3_last_insert_rowid(db);
+      if (side) side->add(entry_id, entry.title.value, entry.abstract.value);
       std::int64_t author_position = 0;
       for (const Author& author : entry.authors) {
         const std::int64_t id = author_id(author.name);
@@ -275,6 +303,7 @@ struct ArchiveDatabase::State {
   std::string name;
   sqlite3* db = nullptr;
   std::unique_ptr<Statements> statements;
+  std::unique_ptr<detail::SideIndex> side;  // while a new database's index is built beside it
   bool in_transaction = false;
   bool fts_pending = false;
   std::size_t batch_bytes = 0;
@@ -296,7 +325,11 @@ void ArchiveDatabase::add(const ParsedFile& file) { state_->add(file); }
 void ArchiveDatabase::finish() {
   state_->commit();
   if (state_->fts_pending) {
-    detail::build_full_text_index(state_->db, state_->name);
+    // The side index, if it indexed every row; else 'rebuild'.
+    std::optional<std::filesystem::path> side;
+    if (state_->side && !state_->side->finish()) side = state_->side->path();
+    detail::build_full_text_index(state_->db, state_->name, side ? &*side : nullptr);
+    state_->side.reset();
     state_->fts_pending = false;
     set_journal_mode(state_->db, "WAL");
     execute(state_->db, "PRAGMA foreign_keys = ON", state_->name);

@@ -2,6 +2,7 @@
 // that an existing database has it, and the statement helpers.
 #include <fmt/format.h>
 
+#include "side_index.hpp"
 #include "statement.hpp"
 
 namespace digestkit::sqlite::detail {
@@ -152,19 +153,26 @@ bool prepare_schema(sqlite3* db, const std::string& name) {
   return true;
 }
 
-void build_full_text_index(sqlite3* db, const std::string& name) {
+void build_full_text_index(sqlite3* db, const std::string& name, const std::filesystem::path* side) {
+  if (side != nullptr) Statement(db, "ATTACH ?1 AS fts_build").bind(1, side->string()).run();
   execute(db, "BEGIN IMMEDIATE", name);
   execute(db, kDeferredIndexes, name);
-  // Without automerge while rebuilding: the one-time build then merges
-  // segments only when a level is full (crisismerge), which on 300 MB took
-  // 37 s of CPU instead of 51, and MATCH queries on the result were as fast
-  // (docs/sqlite.md, Speed). The default (4) applies to the triggers' writes.
-  execute(db, "INSERT INTO entries_fts (entries_fts, rank) VALUES ('automerge', 0)", name);
-  execute(db, "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')", name);
+  if (side != nullptr) {
+    copy_side_index(db, name);
+  } else {
+    // Without automerge while rebuilding: the one-time build then merges
+    // segments only when a level is full (crisismerge), which on 300 MB
+    // took 37 s of CPU instead of 51, and MATCH queries on the result were
+    // as fast (docs/sqlite.md, Speed). SideIndex builds it the same way.
+    execute(db, "INSERT INTO entries_fts (entries_fts, rank) VALUES ('automerge', 0)", name);
+    execute(db, "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')", name);
+  }
+  // The default, for the triggers' writes from now on.
   execute(db, "INSERT INTO entries_fts (entries_fts, rank) VALUES ('automerge', 4)", name);
   execute(db, kFtsTriggers, name);
   execute(db, "UPDATE meta SET value = 'ready' WHERE key = 'fts_state'", name);
   execute(db, "COMMIT", name);
+  if (side != nullptr) execute(db, "DETACH fts_build", name);
 }
 
 }  // namespace digestkit::sqlite::detail

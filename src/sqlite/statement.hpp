@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -70,8 +71,10 @@ class Statement {
 // Throws DatabaseError.
 bool prepare_schema(sqlite3* db, const std::string& name);
 // Ends a database's first load: creates the secondary indexes left out of
-// the schema for it, indexes every entry in entries_fts and adds the
-// triggers that keep it in step from then on. Throws DatabaseError.
-void build_full_text_index(sqlite3* db, const std::string& name);
+// the schema for it, indexes every entry in entries_fts (by copying the
+// index a SideIndex built in the scratch database `side`, or when null by
+// FTS5's 'rebuild') and adds the triggers that keep it in step from then
+// on. Call outside a transaction. Throws DatabaseError.
+void build_full_text_index(sqlite3* db, const std::string& name, const std::filesystem::path* side);
 
 }  // namespace digestkit::sqlite::detail

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "digestkit/parse.hpp"
@@ -184,6 +186,58 @@ TEST(ArchiveDatabase, AFirstLoadEndsInWalModeWithEveryIndex) {
   EXPECT_EQ(again.unchanged, 3u);
   EXPECT_EQ(query(db, "PRAGMA journal_mode"), "wal\n");
   EXPECT_EQ(query(db, "SELECT count(*) FROM entries"), entries);
+}
+
+// A new database's index is built beside it (a scratch file) while the
+// rows are written, then copied in: the result is the index 'rebuild'
+// makes, and the scratch file is gone, also one a killed run left behind.
+TEST(ArchiveDatabase, ANewDatabaseIsIndexedBesideItAndTheScratchFileRemoved) {
+  const auto dir = make_temp_dir("sqlite");
+  const auto db = dir / "a.db";
+  const auto scratch = dir / "a.db-fts-build";
+  { std::ofstream(scratch) << "left by a killed run"; }
+  std::vector<ParsedFile> files;
+  files.push_back(parse_fixture("samples/nerf-2023-03-14.txt", "a.txt"));
+  files.push_back(parse_fixture("samples/ssl-2023-05-02.txt", "b.txt"));
+  {
+    sqlite::ArchiveDatabase database(db);
+    for (const ParsedFile& file : files) database.add(file);
+    EXPECT_TRUE(std::filesystem::exists(scratch));
+    database.finish();
+  }
+  EXPECT_FALSE(std::filesystem::exists(scratch));
+  EXPECT_EQ(query(db, "INSERT INTO entries_fts(entries_fts) VALUES('integrity-check')"), "");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries_fts"), query(db, "SELECT count(*) FROM entries"));
+  const std::string title(files[1].documents[0].entries[0].title.value);
+  EXPECT_EQ(query(db, "SELECT e.title FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+                      "WHERE entries_fts MATCH '\"" + title.substr(0, 12) + "\"'"),
+            title + "\n");
+
+  // The same result as FTS5's own 'rebuild' of the same rows.
+  const std::string match = "SELECT rowid FROM entries_fts WHERE entries_fts MATCH 'the' ORDER BY rowid";
+  const std::string side_rows = query(db, match);
+  query(db, "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')");
+  EXPECT_EQ(query(db, match), side_rows);
+  EXPECT_NE(side_rows, "");
+}
+
+// A first run that deletes rows it wrote (the same file given twice, its
+// digest replaced) cannot use the index built beside it, which still has
+// them: it falls back to 'rebuild', and the index matches the table.
+TEST(ArchiveDatabase, AFirstRunThatReplacesItsOwnRowsIsStillIndexedRight) {
+  const auto db = make_temp_dir("sqlite") / "a.db";
+  std::vector<ParsedFile> files;
+  // b.txt between the two: the rows that replace a.txt's get new ids.
+  files.push_back(parse_fixture("samples/nerf-2023-03-14.txt", "a.txt"));
+  files.push_back(parse_fixture("samples/ssl-2023-05-02.txt", "b.txt"));
+  files.push_back(parse_fixture("samples/ssl-2023-05-02.txt", "a.txt"));
+  const auto counts = convert(db, files);
+  EXPECT_EQ(counts.added, 2u);
+  EXPECT_EQ(counts.replaced, 1u);
+  EXPECT_EQ(query(db, "INSERT INTO entries_fts(entries_fts) VALUES('integrity-check')"), "");
+  const std::string gone(files[0].documents[0].entries[0].title.value);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH '\"" + gone.substr(0, 12) + "\"'"),
+            "0\n");
 }
 
 TEST(ArchiveDatabase, FullTextSearchFindsChineseAndEnglish) {
