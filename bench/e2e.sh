@@ -137,6 +137,37 @@ q() { printf '%q' "$1"; }
 
 declare -A wall rss_kb cpu_s
 
+# sqlite_floor_prepare DB DIR: SQLite's own floor for --to sqlite. The rows
+# of a database digest wrote, as one CSV file per table, and DIR/load.sql:
+# the sqlite3 program creating the same tables, importing the rows in one
+# transaction and building the same indexes as digest's first run does
+# (secondary index after the load, FTS 'rebuild' without automerge, then
+# WAL). CSV has no NULL: NULL columns come back as ''. Untimed.
+sqlite_floor_prepare() {
+  local db=$1 dir=$2 t
+  local tables="meta sources digests entries authors entry_authors"
+  rm -rf "$dir" && mkdir -p "$dir" || return 1
+  {
+    echo "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072;"
+    # The tables as digest created them, entries_fts (not its shadow tables) included.
+    sqlite3 "$db" "SELECT sql || ';' FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\\' AND name NOT LIKE 'entries\_fts\_%' ESCAPE '\\' ORDER BY rowid"
+    echo "BEGIN;"
+    for t in $tables; do
+      sqlite3 -csv "$db" "SELECT * FROM $t" >"$dir/$t.csv" || return 1
+      echo ".import --csv $dir/$t.csv $t"
+    done
+    echo "COMMIT;"
+    echo "BEGIN;"
+    sqlite3 "$db" "SELECT sql || ';' FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+    echo "INSERT INTO entries_fts (entries_fts, rank) VALUES ('automerge', 0);"
+    echo "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');"
+    echo "INSERT INTO entries_fts (entries_fts, rank) VALUES ('automerge', 4);"
+    sqlite3 "$db" "SELECT sql || ';' FROM sqlite_schema WHERE type = 'trigger'"
+    echo "COMMIT;"
+    echo "PRAGMA journal_mode = WAL;"
+  } >"$dir/load.sql"
+}
+
 # ratio NUMERATOR_LABEL DENOMINATOR_LABEL: wall-time ratio, or "n/a" when either failed.
 ratio() {
   local a=${wall[$1]:-} b=${wall[$2]:-}
@@ -163,6 +194,7 @@ print_targets() {
   echo "  convert .tar.gz -j1 throughput / zcat's: $(ratio "zcat (.tar.gz)" "digest convert --to jsonl .tar.gz -j1") (>= 0.80)"
   echo "  convert dir -j2 speed-up over -j1: $(ratio "digest convert --to jsonl dir -j1" "digest convert --to jsonl dir -j2")x (>= 1.7)"
   echo "  convert --to sqlite dir -j2 / --to jsonl dir -j2 throughput: $(ratio "digest convert --to jsonl dir -j2" "digest convert --to sqlite dir -j2") (issue 16: >= 0.5)"
+  echo "  convert --to sqlite dir -j2 time / SQLite's floor (same rows and indexes): $(ratio "digest convert --to sqlite dir -j2" "sqlite3 .import + same indexes (floor)") (issue 16, restated: <= 1.2)"
   echo "  validate dir -j1: $(mbps "digest validate dir -j1" "$bytes") MB/s (>= 500); -j2 speed-up: $(ratio "digest validate dir -j1" "digest validate dir -j2")x (>= 1.7)"
   echo "  fmt --check dir: $(mbps "digest fmt --check dir" "$bytes") MB/s (>= 300); -j2 speed-up: $(ratio "digest fmt --check dir" "digest fmt --check dir -j2")x (like validate's)"
   echo "  digest diff time / diff -u time: pair $(ratio "digest diff (concatenated pair)" "diff -u (concatenated pair)"), directories $(ratio "digest diff (directories)" "diff -u (concatenated pair)") (<= 2)"
@@ -211,6 +243,12 @@ for mb in "${sizes[@]}"; do
   # A new database each time: the first conversion, not the re-run that skips every digest.
   run_row "digest convert --to sqlite dir -j2" "$v1_bytes" 0 "rm -f $(q "$tmp/a.db")* && $D convert -q --to sqlite -j 2 -o $(q "$tmp/a.db") $(q "$v1")"
   run_row "digest convert --to sqlite re-run -j2" "$v1_bytes" 0 "$D convert -q --to sqlite -j 2 -o $(q "$tmp/a.db") $(q "$v1")"
+  if command -v sqlite3 >/dev/null && sqlite_floor_prepare "$tmp/a.db" "$tmp/floor"; then
+    run_row "sqlite3 .import + same indexes (floor)" "$v1_bytes" 0 "rm -f $(q "$tmp/floor.db")* && sqlite3 -bail $(q "$tmp/floor.db") <$(q "$tmp/floor/load.sql")"
+  else
+    run_row "sqlite3 .import + same indexes (floor)" "$v1_bytes" 0 "echo 'no sqlite3 program, or no database from the sqlite row' >&2; exit 127"
+  fi
+  rm -rf "$tmp/floor" "$tmp/floor.db"*
   run_row "digest validate dir -j1" "$v1_bytes" 0 "$D validate -j 1 $(q "$v1")"
   run_row "digest validate dir -j2" "$v1_bytes" 0 "$D validate -j 2 $(q "$v1")"
   run_row "digest fmt --check dir" "$v1_bytes" 0 "$D fmt --check $(q "$v1")"
