@@ -209,8 +209,10 @@ TEST(ArchiveDatabase, ANewDatabaseIsIndexedBesideItAndTheScratchFileRemoved) {
   EXPECT_EQ(query(db, "INSERT INTO entries_fts(entries_fts) VALUES('integrity-check')"), "");
   EXPECT_EQ(query(db, "SELECT count(*) FROM entries_fts"), query(db, "SELECT count(*) FROM entries"));
   const std::string title(files[1].documents[0].entries[0].title.value);
-  EXPECT_EQ(query(db, "SELECT e.title FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
-                      "WHERE entries_fts MATCH '\"" + title.substr(0, 12) + "\"'"),
+  EXPECT_EQ(query(db,
+                  "SELECT e.title FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+                  "WHERE entries_fts MATCH '\"" +
+                      title.substr(0, 12) + "\"'"),
             title + "\n");
 
   // The same result as FTS5's own 'rebuild' of the same rows.
@@ -236,8 +238,9 @@ TEST(ArchiveDatabase, AFirstRunThatReplacesItsOwnRowsIsStillIndexedRight) {
   EXPECT_EQ(counts.replaced, 1u);
   EXPECT_EQ(query(db, "INSERT INTO entries_fts(entries_fts) VALUES('integrity-check')"), "");
   const std::string gone(files[0].documents[0].entries[0].title.value);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH '\"" + gone.substr(0, 12) + "\"'"),
-            "0\n");
+  EXPECT_EQ(
+      query(db, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH '\"" + gone.substr(0, 12) + "\"'"),
+      "0\n");
 }
 
 TEST(ArchiveDatabase, FullTextSearchFindsChineseAndEnglish) {
