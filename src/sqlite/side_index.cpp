@@ -88,8 +88,12 @@ void SideIndex::hand_over() {
   if (pending_.empty()) return;
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [&] { return queued_bytes_ < kQueuedBytes || error_; });
-  queued_bytes_ += pending_bytes_;
-  queue_.push_back(std::move(pending_));
+  // Once the thread has failed nobody takes the rows: drop them (finish()
+  // reports the failure and the index is built by 'rebuild').
+  if (!error_) {
+    queued_bytes_ += pending_bytes_;
+    queue_.push_back(std::move(pending_));
+  }
   lock.unlock();
   changed_.notify_all();
   pending_ = {};
