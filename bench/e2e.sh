@@ -148,6 +148,7 @@ sqlite_floor_prepare() {
   local tables="meta sources digests entries authors entry_authors"
   rm -rf "$dir" && mkdir -p "$dir" || return 1
   {
+    echo "PRAGMA page_size = $(sqlite3 "$db" "PRAGMA page_size");"
     echo "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072;"
     # The tables as digest created them, entries_fts (not its shadow tables) included.
     sqlite3 "$db" "SELECT sql || ';' FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\\' AND name NOT LIKE 'entries\_fts\_%' ESCAPE '\\' ORDER BY rowid"
