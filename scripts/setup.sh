@@ -8,6 +8,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   rapidjson-dev libarchive-dev libsqlite3-dev sqlite3 zlib1g-dev libdtl-dev libtomlplusplus-dev libxxhash-dev libmimalloc-dev libxml2-dev libgit2-dev
   python3 python3-jsonschema python3-jsonpatch python3-yaml python3-dev pybind11-dev python3-pytest python3-dask python3-distributed
+  python3-pip python3-setuptools python3-wheel
   clang libclang-rt-14-dev clang-format
   time
   chromium
