@@ -45,7 +45,11 @@ class SameAsInput {
   explicit SameAsInput(std::optional<std::string_view> input) : input_(input), same_(input.has_value()) {}
   void see(std::string_view piece) {
     if (!same_) return;
-    same_ = input_->substr(offset_, piece.size()) == piece;
+    // A piece that is the input's own bytes at this offset (a digest printed
+    // as read) is equal without a second comparison.
+    const bool is_input_here = input_->data() + offset_ == piece.data();
+    same_ = is_input_here ? offset_ + piece.size() <= input_->size()
+                          : input_->substr(offset_, piece.size()) == piece;
     offset_ += piece.size();
   }
   [[nodiscard]] bool same_at_end() const { return same_ && offset_ == input_->size(); }
@@ -55,6 +59,21 @@ class SameAsInput {
   bool same_;
   std::size_t offset_ = 0;
 };
+
+// The 1-based line of `offset` in the source: a binary search of its line
+// index (locate() also works out columns, which nothing here needs).
+std::size_t line_of(const SourceText& source, std::size_t offset) {
+  std::size_t low = 1, high = source.line_count();
+  while (low < high) {
+    const std::size_t middle = low + (high - low + 1) / 2;
+    if (source.line_start(middle) <= offset) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return low;
+}
 
 // A digest whose input bytes are its output (and the "\n" before the next
 // digest) parses as it did: no second parse is needed.
@@ -141,7 +160,12 @@ FormattedFile format_file_to(const ParsedFile& parsed, std::optional<std::string
     // The second parse takes the printed text over (no copy of it), and
     // the output is then written from it.
     std::optional<ParsedFile> reparsed;
-    if (!printed_as_read(parsed, i, printed)) {
+    const bool as_read = printed_as_read(parsed, i, printed);
+    if (as_read) {
+      // Written from the input's own bytes, whose line index counts its lines.
+      const std::size_t begin = parsed.documents[i].span.begin;
+      text = parsed.source->text().substr(begin, printed.size());
+    } else {
       if (refused()) return result;
       reparsed = parse_owned_bytes(std::move(printed), path);
       if (std::string problem = reparse_problem(parsed, i, *reparsed, line, options); !problem.empty()) {
@@ -156,7 +180,12 @@ FormattedFile format_file_to(const ParsedFile& parsed, std::optional<std::string
       out("\n");
     }
     compared.see(text);
-    line += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    if (as_read) {
+      const std::size_t begin = parsed.documents[i].span.begin;
+      line += line_of(*parsed.source, begin + text.size()) - line_of(*parsed.source, begin) + 1;
+    } else {
+      line += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    }
     out(text);
   }
   result.changed = !compared.same_at_end();
