@@ -67,18 +67,21 @@ ConvertedInput convert_input(InputFile&& input, const ConvertOptions& options) {
     result.parsed = std::move(file);
     return result;
   }
-  ConvertOptions configured = options;
+  const ConvertOptions* render_options = &options;
+  ConvertOptions configured;
   if (options.to == ConvertTarget::Text && options.configs != nullptr) {
     // --to text prints what `digest fmt` would: the input's [fmt] applies.
+    configured = options;
     try {
       configured.format = format_options_for(options.configs->for_input(result.name, result.container));
     } catch (const ConfigError& error) {
       result.problem = error.what();
       return result;
     }
+    render_options = &configured;
   }
   try {
-    target.render_part(*file, configured, result.output);
+    target.render_part(*file, *render_options, result.output);
   } catch (const SpoolError& error) {
     result.output.clear();
     result.problem = error.what();
