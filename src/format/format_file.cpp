@@ -35,10 +35,6 @@ std::string located(const ParsedFile& parsed, Span where) {
   return fmt::format(" at line {}", parsed.source->locate(where.begin).line);
 }
 
-}  // namespace
-
-namespace {
-
 // Compares the output with the input bytes as it is written.
 class SameAsInput {
  public:
@@ -189,7 +185,7 @@ FormattedFile format_file_to(const ParsedFile& parsed, std::optional<std::string
     out(text);
   }
   result.changed = !compared.same_at_end();
-  if (result.changed && refused()) return result;
+  if (result.changed) refused();  // sets the status and diagnostics when a repair is refused
   return result;
 }
 
